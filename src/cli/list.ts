@@ -1,0 +1,11 @@
+import { sources } from '../sources/registry.js';
+
+/** `gen-event list`: one line per source, its aliases and what it makes. */
+export function listSources(): string {
+  const rows = sources.map((s) => [
+    s.aliases.length ? `${s.name} (${s.aliases.join(', ')})` : s.name,
+    s.summary,
+  ]);
+  const width = Math.max(...rows.map(([name]) => (name as string).length));
+  return rows.map(([name, summary]) => `${(name as string).padEnd(width)}  ${summary}\n`).join('');
+}

@@ -1,0 +1,61 @@
+import { GenEventError } from '../core/errors.js';
+import { processInputReader } from '../core/inputs.js';
+import { findSource } from '../sources/registry.js';
+import type { CliIO } from './io.js';
+import { listSources } from './list.js';
+import { parseCommandLine } from './parser.js';
+import { runSource } from './run-source.js';
+
+/** Exit statuses, as documented in the README. */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+/**
+ * The process boundary: the only place that turns errors into a stderr line and an exit status.
+ * Returns the status instead of exiting, so tests drive the CLI in process.
+ */
+export async function main(args: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const parsed = await parseCommandLine(args);
+    if (parsed.kind === 'text') {
+      io.writeStdout(parsed.text);
+      return EXIT.ok;
+    }
+    if (parsed.command === 'list') {
+      io.writeStdout(listSources());
+      return EXIT.ok;
+    }
+    const source = findSource(parsed.command);
+    if (!source) throw new Error(`command ${parsed.command} has no handler`);
+    await runSource(source, parsed.options, io);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof GenEventError) {
+      io.writeStderr(`gen-event: ${oneLine(error.message)}\n`);
+      return error.exitCode;
+    }
+    io.writeStderr(
+      `gen-event: internal error: ${oneLine(String((error as Error)?.message ?? error))} (please report it)\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** The real process: stdout, stderr, files and stdin; quiet when the reader goes away. */
+export async function runProcess(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `gen-event … | head -c 10`: the reader left; that is not an error of ours.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const io: CliIO = {
+    writeStdout: (text) => process.stdout.write(text),
+    writeStderr: (text) => process.stderr.write(text),
+    inputs: processInputReader,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}

@@ -1,0 +1,168 @@
+import yargs, { type Argv, type Options } from 'yargs';
+import packageJson from '../../package.json' with { type: 'json' };
+import { commonOptionTable } from '../core/common-options.js';
+import { UsageError } from '../core/errors.js';
+import { sources } from '../sources/registry.js';
+import type { OptionSpec, OptionTable, RawOptions } from '../sources/source.js';
+import { closest } from './suggest.js';
+
+export const VERSION: string = packageJson.version;
+
+/** A command of the CLI besides the sources, with the options it takes. */
+export interface CommandSpec {
+  name: string;
+  aliases: readonly string[];
+  summary: string;
+  /** Positional arguments, as yargs writes them: `<recipe>`, `[files..]`. */
+  positionals?: string;
+  options: OptionTable;
+  examples: readonly (readonly [string, string])[];
+}
+
+const listCommand: CommandSpec = {
+  name: 'list',
+  aliases: [],
+  summary: 'List the sources and their aliases',
+  options: {},
+  examples: [['gen-event list', 'one line per source']],
+};
+
+/** Every command but the sources; later commands register here. */
+export const toolCommands: CommandSpec[] = [listCommand];
+
+export type ParseResult =
+  | { kind: 'text'; text: string }
+  | { kind: 'command'; command: string; options: RawOptions; positionals: string[] };
+
+const PARSER_CONFIGURATION = {
+  'camel-case-expansion': false,
+  'dot-notation': false,
+  'duplicate-arguments-array': true,
+  'parse-numbers': false,
+  'parse-positional-numbers': false,
+  'strip-aliased': true,
+  'halt-at-non-option': false,
+} as const;
+
+function toYargs(spec: OptionSpec): Options {
+  // Values stay text: gen-event checks numbers itself, so `0042` or `1e9` never change on the way in.
+  const option: Options = {
+    describe: spec.description,
+    type: spec.type === 'boolean' ? 'boolean' : 'string',
+  };
+  if (spec.type !== 'boolean') option.requiresArg = true;
+  if (spec.choices) option.choices = [...spec.choices];
+  return option;
+}
+
+function describeOptions(y: Argv, table: OptionTable, group: string): Argv {
+  for (const [name, spec] of Object.entries(table)) y.option(name, { ...toYargs(spec), group });
+  return y;
+}
+
+/** Builds the yargs parser from the source registry, so the CLI, `--help` and completion share one table. */
+export function createParser(): Argv {
+  const y = yargs()
+    .scriptName('gen-event')
+    .usage('gen-event <source> [options]\n\nRealistic AWS Lambda test events, printed as JSON.')
+    .parserConfiguration(PARSER_CONFIGURATION)
+    .wrap(80)
+    .exitProcess(false)
+    .fail(false)
+    .help('help')
+    .alias('help', 'h')
+    .version('version', 'Show the version', VERSION)
+    .epilogue('Run gen-event <command> --help for the options and examples of each command.');
+  for (const source of sources) {
+    y.command([source.name, ...source.aliases], source.summary, (c) => {
+      describeOptions(c, source.options, `${source.name} options:`);
+      describeOptions(c, commonOptionTable, 'Options for every source:');
+      for (const [command, description] of source.examples) c.example(command, description);
+      return c;
+    });
+  }
+  for (const command of toolCommands) {
+    y.command(
+      [`${command.name}${command.positionals ? ` ${command.positionals}` : ''}`, ...command.aliases],
+      command.summary,
+      (c) => {
+        describeOptions(c, command.options, 'Options:');
+        for (const [example, description] of command.examples) c.example(example, description);
+        return c;
+      },
+    );
+  }
+  return y;
+}
+
+/** The names a command accepts, so an unknown option can be refused with the closest known one. */
+function knownOptions(command: string): string[] {
+  const source = sources.find((s) => s.name === command || s.aliases.includes(command));
+  const table = source
+    ? { ...source.options, ...commonOptionTable }
+    : (toolCommands.find((c) => c.name === command || c.aliases.includes(command))?.options ?? {});
+  return [...Object.keys(table), 'help', 'version'];
+}
+
+function commandNames(): string[] {
+  return [
+    ...sources.flatMap((s) => [s.name, ...s.aliases]),
+    ...toolCommands.flatMap((c) => [c.name, ...c.aliases]),
+  ];
+}
+
+/** Parses argv: help or version text to print, or a command with its raw options. */
+export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
+  const parser = createParser();
+  const { argv, output, error } = await new Promise<{
+    argv: Record<string, unknown>;
+    output: string;
+    error?: Error;
+  }>((resolve) => {
+    parser.parse([...args], {}, (err, parsed, text) => {
+      resolve({ argv: parsed as Record<string, unknown>, output: text, error: err ?? undefined });
+    });
+  });
+  if (error) throw translateYargsError(error.message);
+  if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
+
+  const positionals = (argv._ as unknown[]).map(String);
+  const command = positionals.shift();
+  if (command === undefined) {
+    throw new UsageError('no source given', 'run gen-event list to see them, e.g. gen-event sqs');
+  }
+  const names = commandNames();
+  if (!names.includes(command)) {
+    const guess = closest(command, names);
+    throw new UsageError(
+      `unknown source '${command}'`,
+      guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
+    );
+  }
+  const known = knownOptions(command);
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(argv)) {
+    if (key === '_' || key === '$0') continue;
+    if (!known.includes(key)) {
+      const guess = closest(key, known);
+      const flag = key.length === 1 ? `-${key}` : `--${key}`;
+      throw new UsageError(
+        `unknown option ${flag} for ${command}`,
+        guess ? `did you mean --${guess}?` : `run gen-event ${command} --help`,
+      );
+    }
+    options[key] = value;
+  }
+  return { kind: 'command', command, options, positionals };
+}
+
+function translateYargsError(message: string): UsageError {
+  const missing = /^Not enough arguments following: (.+)$/.exec(message);
+  if (missing) return new UsageError(`--${missing[1]} needs a value`, `write --${missing[1]} <value>`);
+  const choice = /^Invalid values:\s*Argument: ([^,]+), Given: (.+), Choices: (.+)$/s.exec(
+    message.replace(/\n/g, ' '),
+  );
+  if (choice)
+    return new UsageError(`--${choice[1]} ${choice[2]} is not allowed`, `choose one of ${choice[3]}`);
+  return new UsageError(message.split('\n')[0] ?? message, 'run gen-event --help');
+}

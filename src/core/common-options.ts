@@ -1,0 +1,86 @@
+import type { OptionTable, RawOptions } from '../sources/source.js';
+import type { RunOptions } from './context.js';
+import type { ArgumentReader } from './inputs.js';
+import { checkNoForbiddenKeys, parseSetArg, type SetOperation } from './overrides.js';
+import { optionalBoolean, optionalString, stringList } from './raw-options.js';
+
+/** Options every source takes, with the edits applied last of all. */
+export interface CommonOptions extends RunOptions {
+  /** `path=value` edits (CLI syntax), applied verbatim after `override`. */
+  set?: readonly string[];
+  /** A partial event deep-merged into the generated one (arrays element by element). */
+  override?: unknown;
+  /** Turn warnings (an event over a size limit…) into errors. */
+  strict?: boolean;
+}
+
+export const commonOptionTable: OptionTable = {
+  seed: {
+    type: 'string',
+    valueName: '<int|string>',
+    description: 'Same arguments + same seed = identical output',
+  },
+  time: {
+    type: 'string',
+    valueName: '<ISO-8601|epoch-ms>',
+    description: 'When the event happened (default: now; with --seed, an instant fixed by the seed)',
+  },
+  region: {
+    type: 'string',
+    valueName: '<name>',
+    description: 'AWS region of every ARN and region field (default us-east-1)',
+  },
+  'account-id': {
+    type: 'string',
+    valueName: '<12 digits>',
+    description: 'Account of every ARN (default: a random realistic id)',
+  },
+  set: {
+    type: 'string',
+    repeatable: true,
+    valueName: '<path>=<value>',
+    description:
+      'Edit the final JSON, e.g. Records[0].attributes.SenderId=X (value parsed as JSON when it is JSON)',
+  },
+  merge: {
+    type: 'string',
+    valueName: '<file|->',
+    description: 'Deep-merge a partial event (arrays merge element by element)',
+  },
+  strict: { type: 'boolean', description: 'Treat warnings (an event over a service limit) as errors' },
+  out: {
+    type: 'string',
+    valueName: '<file>',
+    description: 'Write to a file instead of stdout (never overwrites without --force)',
+  },
+  force: { type: 'boolean', description: 'Allow --out to replace an existing file' },
+  compact: { type: 'boolean', description: 'One line of JSON instead of 2-space indented' },
+};
+
+/** Reads the common options from CLI-style values. */
+export async function commonFromRaw(raw: RawOptions, args: ArgumentReader): Promise<CommonOptions> {
+  const merge = optionalString(raw, 'merge');
+  let override: unknown;
+  if (merge !== undefined) {
+    override = await args.readJson(merge.startsWith('@') || merge === '-' ? merge : `@${merge}`, '--merge');
+    checkNoForbiddenKeys(override, '--merge');
+  }
+  const set = stringList(raw, 'set');
+  set.forEach(parseSetArg); // refuse bad paths before any work is done
+  const common: CommonOptions = { set, override };
+  const seed = optionalString(raw, 'seed');
+  if (seed !== undefined) common.seed = seed;
+  const time = optionalString(raw, 'time');
+  if (time !== undefined) common.time = time;
+  const region = optionalString(raw, 'region');
+  if (region !== undefined) common.region = region;
+  const accountId = optionalString(raw, 'account-id');
+  if (accountId !== undefined) common.accountId = accountId;
+  const strict = optionalBoolean(raw, 'strict');
+  if (strict !== undefined) common.strict = strict;
+  return common;
+}
+
+export function parseSetOperations(set: readonly string[] | undefined): SetOperation[] {
+  return (set ?? []).map(parseSetArg);
+}

@@ -1,0 +1,64 @@
+import type { Source } from '../sources/source.js';
+import type { CommonOptions } from './common-options.js';
+import { parseSetOperations } from './common-options.js';
+import { createRunContext, eventContexts, type RunContext } from './context.js';
+import { UsageError } from './errors.js';
+import { applySet, deepMerge } from './overrides.js';
+
+/** Produces the events of one run, one at a time, so a million of them need no more memory than one. */
+export interface EventStream {
+  readonly run: RunContext;
+  next(): unknown;
+}
+
+/**
+ * The one path from options to events, used by the library and the CLI alike:
+ * run context → source build → `override` (deep merge) → `set` edits.
+ */
+export async function createEventStream<Options>(
+  source: Source<Options>,
+  options: Options & CommonOptions,
+): Promise<EventStream> {
+  const onWarning = options.onWarning;
+  const warn = options.strict
+    ? (message: string) => {
+        throw new UsageError(message, 'drop --strict to allow it');
+      }
+    : (message: string) => onWarning?.(message);
+  const run = createRunContext({ ...options, onWarning: warn }, source.implied?.(options) ?? {});
+  const build = await source.prepare(options, run);
+  const setOperations = parseSetOperations(options.set);
+  const override = options.override;
+  const nextContext = eventContexts(run);
+  return {
+    run,
+    next() {
+      let event = build(nextContext());
+      if (override !== undefined) event = deepMerge(event, override);
+      for (const operation of setOperations) {
+        if (typeof event !== 'object' || event === null) {
+          throw new UsageError(
+            '--set edits fields of an object, but this event is not one',
+            'use --payload instead',
+          );
+        }
+        applySet(event as Record<string, unknown>, operation);
+      }
+      return event;
+    },
+  };
+}
+
+/** Serialises an event as the CLI prints it and warns when it is larger than the service would deliver. */
+export function serializeEvent(event: unknown, compact: boolean): string {
+  return compact ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/** Warns (or, under --strict, fails) when the compact event is over the source's size limit. */
+export function checkEventSize(source: Source<unknown>, compactBytes: number, run: RunContext): void {
+  if (compactBytes > source.sizeLimit.bytes) {
+    run.warn(
+      `the event is ${compactBytes} bytes, over the ${source.sizeLimit.what} of ${source.sizeLimit.bytes} bytes`,
+    );
+  }
+}

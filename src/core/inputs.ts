@@ -1,0 +1,110 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError, UsageError } from './errors.js';
+
+/**
+ * Where option values that name a file (`@path`) or standard input (`-`) are read from. The CLI uses
+ * the real file system and stdin; tests and the fuzz harness can hand in their own.
+ */
+export interface InputReader {
+  readFile(path: string): Promise<Buffer>;
+  readStdin(): Promise<Buffer>;
+}
+
+export const processInputReader: InputReader = {
+  async readFile(path) {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw fileError(path, error);
+    });
+    if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'name a file');
+    return readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw fileError(path, error);
+    });
+  },
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+};
+
+function fileError(path: string, error: NodeJS.ErrnoException): InputError {
+  if (error.code === 'ENOENT') return new InputError(`${path} does not exist`, 'check the file name');
+  if (error.code === 'EACCES') return new InputError(`${path} cannot be read`, 'check its permissions');
+  if (error.code === 'EISDIR') return new InputError(`${path} is a directory`, 'name a file');
+  return new InputError(`${path} cannot be read: ${error.code ?? error.message}`, 'check the file');
+}
+
+/** What an `@path` / `-` / literal argument resolved to, and where it came from (for messages). */
+export interface ReadArgument {
+  bytes: Buffer;
+  /** `'<option> value'`, a file path, or `'standard input'`. */
+  origin: string;
+  fromFile: boolean;
+}
+
+/**
+ * Reads arguments of the form `text`, `@file` or `-`, making sure standard input is asked for at most
+ * once per run (it can only be read once). `@@text` stands for the literal `@text`.
+ */
+export class ArgumentReader {
+  private stdinTakenBy: string | undefined;
+
+  constructor(private readonly reader: InputReader = processInputReader) {}
+
+  async read(value: string, option: string): Promise<ReadArgument> {
+    if (value === '-') {
+      if (this.stdinTakenBy !== undefined) {
+        throw new UsageError(
+          `${option} - and ${this.stdinTakenBy} - both ask for standard input`,
+          'standard input can be read once; put one of them in a file',
+        );
+      }
+      this.stdinTakenBy = option;
+      return { bytes: await this.reader.readStdin(), origin: 'standard input', fromFile: true };
+    }
+    if (value.startsWith('@@'))
+      return { bytes: Buffer.from(value.slice(1), 'utf8'), origin: option, fromFile: false };
+    if (value.startsWith('@')) {
+      const path = value.slice(1);
+      if (path.length === 0) throw new UsageError(`${option} @ names no file`, 'write @path/to/file');
+      return { bytes: await this.reader.readFile(path), origin: path, fromFile: true };
+    }
+    return { bytes: Buffer.from(value, 'utf8'), origin: option, fromFile: false };
+  }
+
+  async readText(value: string, option: string): Promise<string> {
+    return (await this.read(value, option)).bytes.toString('utf8');
+  }
+
+  /** Reads the argument and parses it as JSON, naming the file and position when it does not parse. */
+  async readJson(value: string, option: string): Promise<unknown> {
+    const { bytes, origin } = await this.read(value, option);
+    return parseJson(bytes.toString('utf8'), origin);
+  }
+
+  async readJsonFile(path: string, option: string): Promise<unknown> {
+    return parseJson((await this.reader.readFile(path)).toString('utf8'), `${option} ${path}`);
+  }
+}
+
+/** JSON.parse with an error that says where the text broke, as line and column. */
+export function parseJson(text: string, origin: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message)?.[1];
+    let where = 'at the end';
+    if (position !== undefined) {
+      const before = text.slice(0, Number(position));
+      const line = before.split('\n').length;
+      const column = Number(position) - before.lastIndexOf('\n');
+      where = `at line ${line} column ${column}`;
+    } else if (text.trim().length === 0) {
+      where = 'because it is empty';
+    } else if (!/end of JSON input/.test(message)) {
+      where = `(${message.replace(/\s+/g, ' ')})`;
+    }
+    throw new InputError(`${origin} is not valid JSON ${where}`, 'fix the JSON');
+  }
+}

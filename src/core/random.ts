@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+
+const HEX = '0123456789abcdef';
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
+ * same seed gives the same bytes on any machine: no Math.random, no platform-dependent source.
+ */
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  private constructor(words: readonly [number, number, number, number]) {
+    [this.a, this.b, this.c, this.d] = words;
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  /** A generator whose state is the SHA-256 of the given parts, joined unambiguously. */
+  static fromParts(...parts: readonly (string | number)[]): Random {
+    const digest = createHash('sha256').update(JSON.stringify(parts)).digest();
+    return new Random([
+      digest.readUInt32LE(0),
+      digest.readUInt32LE(4),
+      digest.readUInt32LE(8),
+      digest.readUInt32LE(12),
+    ]);
+  }
+
+  /** An independent child stream, e.g. one per event of a batch. */
+  fork(label: string | number): Random {
+    return Random.fromParts(this.uint32(), this.uint32(), label);
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  float(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.float() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.int(0, items.length - 1)];
+    if (item === undefined) throw new RangeError('pick from an empty list');
+    return item;
+  }
+
+  chars(alphabet: string, length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[this.uint32() % alphabet.length];
+    return out;
+  }
+
+  hex(length: number): string {
+    return this.chars(HEX, length);
+  }
+
+  lowerAlnum(length: number): string {
+    return this.chars(LOWER_ALNUM, length);
+  }
+
+  digits(length: number): string {
+    return this.chars('0123456789', length);
+  }
+
+  bytes(length: number): Buffer {
+    const out = Buffer.allocUnsafe(length);
+    for (let i = 0; i < length; i++) out[i] = this.uint32() & 0xff;
+    return out;
+  }
+
+  /** A lowercase RFC 4122 version 4 UUID. */
+  uuid(): string {
+    const h = this.hex(32);
+    const variant = HEX[8 + (this.uint32() & 3)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  base64Chars(length: number): string {
+    return this.chars(BASE64, length);
+  }
+}

@@ -1,0 +1,61 @@
+import { UsageError } from './errors.js';
+
+/**
+ * Readers for CLI-style option values, shared by every source. They accept what yargs produces and
+ * what a recipe's JSON holds, and refuse anything else with a message naming the option.
+ */
+export function optionalString(raw: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) throw new UsageError(`--${name} is given more than once`, 'give it once');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new UsageError(`--${name} must be text`, `give --${name} <value>`);
+}
+
+export function stringList(raw: Readonly<Record<string, unknown>>, name: string): string[] {
+  const value = raw[name];
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => {
+    if (typeof item === 'string') return item;
+    if (typeof item === 'number' || typeof item === 'boolean') return String(item);
+    throw new UsageError(`--${name} must be text`, `give --${name} <value>`);
+  });
+}
+
+export function optionalBoolean(raw: Readonly<Record<string, unknown>>, name: string): boolean | undefined {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UsageError(`--${name} is a switch and takes no value`, `write --${name} or --no-${name}`);
+}
+
+/** A whole number in [min, max]; `1e9`, `-1`, `abc` and `2.5` are refused with the allowed range. */
+export function optionalInteger(
+  raw: Readonly<Record<string, unknown>>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) throw new UsageError(`--${name} is given more than once`, 'give it once');
+  const text = String(value).trim();
+  if (!/^-?\d+$/.test(text)) {
+    throw new UsageError(`--${name} '${text}' is not a whole number`, `give a number from ${min} to ${max}`);
+  }
+  const n = Number(text);
+  if (n < min || n > max)
+    throw new UsageError(`--${name} ${text} is out of range`, `give a number from ${min} to ${max}`);
+  return n;
+}
+
+/** Splits `name=value` at the first `=`. */
+export function splitPair(text: string, option: string, shape: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--${option} '${text}' is not ${shape}`, `write --${option} '${shape}'`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}

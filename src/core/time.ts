@@ -1,0 +1,53 @@
+import { UsageError } from './errors.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// A date, or a date-time that names its offset: a bare local time would differ from machine to machine.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+const EPOCH_MS = /^\d{1,16}$/;
+
+// Instants that `--seed` alone picks from: a realistic, recent span that never moves.
+const SEEDED_SPAN_START = Date.UTC(2025, 0, 1);
+const SEEDED_SPAN_MS = 365 * 24 * 3600 * 1000;
+
+/** Parses `--time`: ISO-8601 with a zone (or a bare date, taken as UTC), or epoch milliseconds. */
+export function parseTime(value: string | number): number {
+  const text = String(value).trim();
+  if (EPOCH_MS.test(text)) return Number(text);
+  if (!ISO_8601.test(text)) {
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) {
+      throw new UsageError(`--time '${text}' has no time zone`, "add 'Z' or an offset such as +02:00");
+    }
+    throw new UsageError(
+      `--time '${text}' is not a time`,
+      'give ISO-8601 such as 2025-06-01T12:00:00Z, or epoch milliseconds',
+    );
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new UsageError(`--time '${text}' is not a real date`, 'check the day and month');
+  }
+  return ms;
+}
+
+/** The instant a seeded run uses when no `--time` is given: fixed by the seed, the same any day. */
+export function seededInstant(fraction: number): number {
+  return SEEDED_SPAN_START + Math.floor(fraction * SEEDED_SPAN_MS);
+}
+
+/** `dd/MMM/yyyy:HH:mm:ss +0000` in UTC, the seconds of `epochMs` (FORMATS §1.1). */
+export function formatRequestTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+  );
+}
+
+/** Epoch seconds as the 8 hex digits of an X-Ray trace id's time field (FORMATS §1.2). */
+export function traceTimeHex(epochMs: number): string {
+  return Math.floor(epochMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
+}

@@ -1,0 +1,68 @@
+import { UsageError } from '../../core/errors.js';
+import { loadFaker, seededFaker } from '../../core/fake.js';
+import type { ArgumentReader } from '../../core/inputs.js';
+import { optionalString } from '../../core/raw-options.js';
+import { samplePayload } from '../../core/sample-payloads.js';
+import { prepareSchemaGenerator } from '../../core/schema-payload.js';
+import type { RawOptions, Source } from '../source.js';
+
+/** A direct invocation's event is the payload itself: no envelope (FORMATS §7). */
+export interface DirectOptions {
+  /** Any JSON value, passed through as it is. */
+  payload?: unknown;
+  /** A JSON Schema the payload is generated from (local `$ref`s only). */
+  schema?: unknown;
+}
+
+export const direct: Source<DirectOptions> = {
+  name: 'direct',
+  aliases: ['invoke'],
+  summary: 'Direct invocation (aws lambda invoke, the console Test button, SDK Invoke): the payload as sent',
+  // The synchronous Invoke request limit (FORMATS §1.6); asynchronous invokes allow 1 MB.
+  sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
+  options: {
+    payload: {
+      type: 'string',
+      valueName: '<json|@file|->',
+      description: 'The payload: any JSON value, passed through',
+    },
+    schema: {
+      type: 'string',
+      valueName: '<file>',
+      description: 'Generate the payload from a JSON Schema (seeded)',
+    },
+  },
+  examples: [
+    [`gen-event direct --payload '{"action":"refund","orderId":42}'`, 'exactly this payload'],
+    ['gen-event invoke --schema order.schema.json --seed 1', 'a payload generated from a schema'],
+    ['gen-event direct --seed 3 --compact', 'a realistic object on one line'],
+  ],
+
+  async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<DirectOptions> {
+    const options: DirectOptions = {};
+    const payload = optionalString(raw, 'payload');
+    if (payload !== undefined) options.payload = await args.readJson(payload, '--payload');
+    const schema = optionalString(raw, 'schema');
+    if (schema !== undefined)
+      options.schema = await args.readJson(`@${schema.replace(/^@/, '')}`, '--schema');
+    return options;
+  },
+
+  async prepare(options) {
+    if (options.payload !== undefined && options.schema !== undefined) {
+      throw new UsageError('--payload and --schema are both given', 'give a payload or a schema, not both');
+    }
+    if (options.payload !== undefined) {
+      const text = JSON.stringify(options.payload);
+      if (text === undefined) throw new UsageError('the payload is not a JSON value', 'give JSON');
+      // A fresh copy per event, so edits to one event never leak into the next.
+      return () => JSON.parse(text);
+    }
+    if (options.schema !== undefined) {
+      const generate = await prepareSchemaGenerator(options.schema, '--schema');
+      return (ctx) => generate(ctx.rng.uint32());
+    }
+    const faker = await loadFaker();
+    return (ctx) => samplePayload(seededFaker(faker, ctx.rng), ctx.time);
+  },
+};

@@ -1,0 +1,39 @@
+import type { EventContext, ImpliedPlacement, RunContext } from '../core/context.js';
+import type { ArgumentReader } from '../core/inputs.js';
+
+/** One command-line option of a source, described once for the parser, `--help`, completion and recipes. */
+export interface OptionSpec {
+  type: 'string' | 'number' | 'boolean';
+  description: string;
+  /** May be given more than once; the values arrive as an array. */
+  repeatable?: boolean;
+  choices?: readonly string[];
+  /** Shown in `--help` as the option's value, e.g. `<name|arn>`. */
+  valueName?: string;
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
+/** Options as the CLI and recipes spell them: kebab-case names, strings, numbers, booleans, arrays. */
+export type RawOptions = Readonly<Record<string, unknown>>;
+
+/** Builds one event; everything that can be done once per run was done before it was made. */
+export type EventBuilder = (ctx: EventContext) => unknown;
+
+export interface Source<Options> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** One line for `gen-event list`. */
+  readonly summary: string;
+  readonly options: OptionTable;
+  /** `[command, what it does]`, shown in `--help` and the README. */
+  readonly examples: readonly (readonly [string, string])[];
+  /** The largest event the service could deliver, in bytes of compact JSON (FORMATS §1.6). */
+  readonly sizeLimit: { bytes: number; what: string };
+  /** Turns CLI-style options (from argv or a recipe) into the library's options, reading any files named. */
+  fromRaw(raw: RawOptions, args: ArgumentReader): Promise<Options>;
+  /** The region and account the source's own options imply, e.g. from a queue ARN. */
+  implied?(options: Options): ImpliedPlacement;
+  /** Checks the options and does the once-per-run work (templates, lazy imports); returns the builder. */
+  prepare(options: Options, run: RunContext): Promise<EventBuilder>;
+}
