@@ -114,15 +114,18 @@ function commandNames(): string[] {
 /** Parses argv: help or version text to print, or a command with its raw options. */
 export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
   const parser = createParser();
-  const { argv, output, error } = await new Promise<{
-    argv: Record<string, unknown>;
-    output: string;
-    error?: Error;
-  }>((resolve) => {
-    parser.parse([...args], {}, (err, parsed, text) => {
-      resolve({ argv: parsed as Record<string, unknown>, output: text, error: err ?? undefined });
+  let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
+  try {
+    parsed = await new Promise((resolve) => {
+      parser.parse([...args], {}, (err, argv, text) => {
+        resolve({ argv: argv as Record<string, unknown>, output: text, error: err ?? undefined });
+      });
     });
-  });
+  } catch (error) {
+    // With .fail(false), yargs throws its validation errors instead of printing them.
+    throw translateYargsError((error as Error).message);
+  }
+  const { argv, output, error } = parsed;
   if (error) throw translateYargsError(error.message);
   if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
 
