@@ -24,6 +24,7 @@ export async function runCli(args: readonly string[], stdin = ''): Promise<CliRe
     },
     inputs: { readFile: processInputReader.readFile, readStdin: async () => Buffer.from(stdin, 'utf8') },
     stderrIsTTY: false,
+    whileWriting: (work) => work(() => false),
   };
   const status = await main(args, io);
   return { status, stdout, stderr };
