@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { checkEvent } from '../check/registry.js';
 import { serializeEvent } from '../core/engine.js';
 import { UsageError } from '../core/errors.js';
@@ -63,7 +63,7 @@ export async function runSeed(positionals: readonly string[], raw: RawOptions, i
   const extras = listJsonFiles(recipe.outDir).filter(
     (file) => file !== recipe.path && !planned.some((p) => p.path === file),
   );
-  const show = (path: string) => relative(process.cwd(), path) || path;
+  const show = displayPath;
 
   if (check) {
     const lines: string[] = [];
@@ -119,4 +119,10 @@ function describeDifference(path: string): string {
     return `hand-edited: ${first?.path}: ${first?.message} (run gen-event seed --force to rewrite it)`;
   }
   return 'stale: differs from what the recipe makes now (run gen-event seed --force to rewrite it)';
+}
+
+/** A path relative to the working folder when it lies inside it, else as it is. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
