@@ -94,7 +94,7 @@ describe('sqs checker', () => {
     ],
     [
       'FIFO records have a MessageGroupId',
-      (e) => delete (e.Records[0]?.attributes as unknown as Record<string, unknown>).MessageGroupId,
+      (e) => delete (e.Records[0]!.attributes as unknown as Record<string, unknown>).MessageGroupId,
       'Records[0].attributes.MessageGroupId: a FIFO record has a MessageGroupId of 1 to 128 characters',
     ],
     [
@@ -135,7 +135,8 @@ describe('sqs checker', () => {
 
   it('reports FIFO-only attributes on a standard queue', async () => {
     const event = await sqsEvent({ bodies: ['x'], seed: 1 });
-    (event.Records[0]?.attributes as unknown as Record<string, string>).SequenceNumber = '12345678901234567890';
+    (event.Records[0]?.attributes as unknown as Record<string, string>).SequenceNumber =
+      '12345678901234567890';
     expect(problemPaths(event)).toEqual([
       'Records[0].attributes.SequenceNumber: SequenceNumber appears only on FIFO queues',
     ]);

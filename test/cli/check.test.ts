@@ -16,7 +16,7 @@ describe('gen-event check', () => {
     expect(result).toEqual({
       status: 1,
       stdout:
-        `${path}: Records[0].md5OfBody: md5OfBody is the MD5 of the body (expected "415290769594460e2e485922904f345d")\n` +
+        `${path}: Records[0].md5OfBody: md5OfBody is the MD5 of the body (expected 415290769594460e2e485922904f345d)\n` +
         '1 event(s) checked: 0 ok, 1 with 1 problem(s), 0 unknown\n',
       stderr: '',
     });
