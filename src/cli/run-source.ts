@@ -1,5 +1,6 @@
-import { commonFromRaw } from '../core/common-options.js';
+import { commonFromRaw, commonOptionTable } from '../core/common-options.js';
 import { createEventStream, type EventStream } from '../core/engine.js';
+import { UsageError } from '../core/errors.js';
 import { ArgumentReader, type InputReader } from '../core/inputs.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import { planOutput, writeEvents } from './event-output.js';
@@ -20,6 +21,7 @@ export async function openEventStream(
   onWarning: (message: string) => void,
   override?: unknown,
 ): Promise<EventStream> {
+  refuseStdinTwice(source, raw);
   const args = new ArgumentReader(inputs);
   const common = await commonFromRaw(raw, args);
   const options = await source.fromRaw(raw, args);
@@ -39,4 +41,20 @@ export function warnOnce(io: CliIO): (message: string) => void {
     said.add(message);
     io.writeStderr(`gen-event: warning: ${message}\n`);
   };
+}
+
+/** Standard input can be read once: refuse a second `-` before anything is read, not after. */
+function refuseStdinTwice(source: Source<unknown>, raw: RawOptions): void {
+  const table = { ...source.options, ...commonOptionTable };
+  const asking = Object.keys(table).flatMap((name) => {
+    if (!table[name]?.valueName?.includes('|-')) return [];
+    const value = raw[name];
+    return (Array.isArray(value) ? value : [value]).filter((v) => v === '-').map(() => `--${name} -`);
+  });
+  if (asking.length > 1) {
+    throw new UsageError(
+      `${asking.join(' and ')} both ask for standard input`,
+      'it can be read once; put one of them in a file',
+    );
+  }
 }

@@ -114,21 +114,65 @@ describe('direct: payloads from a JSON Schema', () => {
     const path = file('dangling.json', { $ref: '#/$defs/missing' });
     const result = await runCli(['direct', '--schema', path]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(
-      /^gen-event: --schema cannot be used: .*#\/\$defs\/missing.* \(fix the schema\)\n$/,
+    expect(result.stderr).toBe(
+      "gen-event: --schema is not a valid JSON Schema: can't resolve reference #/$defs/missing from id # (fix the schema)\n",
     );
   });
 
-  it('a circular schema is cut off at a bounded depth', async () => {
+  it('a circular schema is generated to a bounded depth', async () => {
     const path = file('circular.json', {
+      $ref: '#/$defs/node',
+      $defs: {
+        node: {
+          type: 'object',
+          properties: { child: { $ref: '#/$defs/node' } },
+          additionalProperties: false,
+        },
+      },
+    });
+    const result = await runCli(['direct', '--schema', path, '--compact', '--seed', '1']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeLessThan(200);
+  });
+
+  it('a circular schema no finite value satisfies is refused, not looped on', async () => {
+    const path = file('endless.json', {
       $ref: '#/$defs/node',
       $defs: {
         node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } }, required: ['child'] },
       },
     });
-    const result = await runCli(['direct', '--schema', path, '--compact']);
-    expect(result.status).toBe(0);
-    expect(result.stdout.length).toBeLessThan(200);
+    const result = await runCli(['direct', '--schema', path]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^gen-event: --schema cannot be satisfied: no generated value passes it \(.*\) \(check the schema/,
+    );
+  });
+
+  it.each([
+    [{ type: 'integer', minimum: 5, maximum: 1 }, '/ must be <= 1'],
+    [{ allOf: [{ type: 'string' }, { type: 'integer' }] }, '/ must be integer'],
+    [
+      { type: 'object', properties: { a: { type: 'string', minLength: 3, maxLength: 2 } }, required: ['a'] },
+      '/a must NOT have more than 2 characters',
+    ],
+  ])('a schema that cannot be satisfied is refused: %j', async (schema, why) => {
+    const path = file(`unsat-${Math.random().toString(36).slice(2)}.json`, schema);
+    const result = await runCli(['direct', '--schema', path]);
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `gen-event: --schema cannot be satisfied: no generated value passes it (${why}) (check the schema for contradictions such as minimum > maximum)\n`,
+    });
+  });
+
+  it("an invalid schema is refused with the validator's reason", async () => {
+    const path = file('typo.json', { type: 'strnig' });
+    const result = await runCli(['direct', '--schema', path]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^gen-event: --schema is not a valid JSON Schema: schema is invalid: data\/type must be equal to one of the allowed values/,
+    );
   });
 
   it('--payload and --schema together are refused', async () => {
