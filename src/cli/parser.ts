@@ -135,6 +135,13 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
       guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
     );
   }
+  const isSource = sources.some((s) => s.name === command || s.aliases.includes(command));
+  if ((isSource || command === 'list') && positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0]}' for ${command}`,
+      `${command} takes options only; quote a value that has spaces`,
+    );
+  }
   const known = knownOptions(command);
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(argv)) {
