@@ -94,7 +94,10 @@ describe('sqs checker', () => {
     ],
     [
       'FIFO records have a MessageGroupId',
-      (e) => delete (e.Records[0]!.attributes as unknown as Record<string, unknown>).MessageGroupId,
+      (e) => {
+        const attributes = e.Records[0]?.attributes as unknown as Record<string, unknown>;
+        delete attributes.MessageGroupId;
+      },
       'Records[0].attributes.MessageGroupId: a FIFO record has a MessageGroupId of 1 to 128 characters',
     ],
     [
