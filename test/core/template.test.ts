@@ -27,11 +27,13 @@ describe('templates are data', () => {
 
   it('anything that looks like code stays text', () => {
     const fill = compileTemplate(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: deliberately code-like text
       { x: '{{ process.exit(1) }}', y: '${1+1}', z: '{{a}}{{b}}', w: '{{__proto__}}' },
       't.json',
     );
     expect(fill({ a: 'A', b: 'B' })).toEqual({
       x: '{{ process.exit(1) }}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: deliberately code-like text
       y: '${1+1}',
       z: 'AB',
       w: '{{__proto__}}',
