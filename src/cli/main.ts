@@ -1,6 +1,7 @@
 import { GenEventError } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { findSource } from '../sources/registry.js';
+import { COMPLETION_REQUEST, completionScript, completions } from './completion.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { parseCommandLine } from './parser.js';
@@ -15,6 +16,14 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
  */
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   try {
+    if (args[0] === COMPLETION_REQUEST) {
+      io.writeStdout(
+        completions(args.slice(1))
+          .map((word) => `${word}\n`)
+          .join(''),
+      );
+      return EXIT.ok;
+    }
     const parsed = await parseCommandLine(args);
     if (parsed.kind === 'text') {
       io.writeStdout(parsed.text);
@@ -22,6 +31,10 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     }
     if (parsed.command === 'list') {
       io.writeStdout(listSources());
+      return EXIT.ok;
+    }
+    if (parsed.command === 'completion') {
+      io.writeStdout(await completionScript());
       return EXIT.ok;
     }
     const source = findSource(parsed.command);
