@@ -17,11 +17,7 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   try {
     if (args[0] === COMPLETION_REQUEST) {
-      io.writeStdout(
-        completions(args.slice(1))
-          .map((word) => `${word}\n`)
-          .join(''),
-      );
+      for (const word of completions(args.slice(1))) io.writeStdout(`${word}\n`);
       return EXIT.ok;
     }
     const parsed = await parseCommandLine(args);
