@@ -19,7 +19,7 @@ function awsCliVersion(): { major: number; version: string } | { missing: string
 
 /**
  * How an event gets from gen-event to `aws lambda invoke`: the shell commands the README shows, with
- * `{payload}` standing for the CLI's `--payload` argument. `event` is where gen-event's output is kept.
+ * gen-event's output kept in `printed.json` to compare with what the endpoint received.
  */
 interface Route {
   name: string;
