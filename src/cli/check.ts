@@ -15,9 +15,9 @@ export const checkCommand: CommandSpec = {
   summary: 'Check events (files, folders, - for stdin) against the rules AWS follows',
   options: { json: { type: 'boolean', description: 'Print a machine-readable report' } },
   examples: [
-    ['gen-event check test/fixtures/', 'every .json file under the folder'],
+    ['gen-event sqs --count 3 --out events/ && gen-event check events/', 'every .json file under a folder'],
     ['gen-event sqs --body x | gen-event check -', 'an event from standard input'],
-    ['gen-event check --json event.json', 'a JSON report'],
+    ['gen-event direct --out event.json && gen-event check --json event.json', 'a machine-readable report'],
   ],
 };
 

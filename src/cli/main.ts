@@ -2,6 +2,7 @@ import { GenEventError, InterruptedError } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { findSource } from '../sources/registry.js';
 import { runCheck } from './check.js';
+import { COMPLETION_REQUEST, completionScript, completions } from './completion.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { parseCommandLine } from './parser.js';
@@ -17,6 +18,10 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, interrupted: 130 
  */
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   try {
+    if (args[0] === COMPLETION_REQUEST) {
+      for (const word of completions(args.slice(1))) await io.writeStdout(`${word}\n`);
+      return EXIT.ok;
+    }
     const parsed = await parseCommandLine(args);
     if (parsed.kind === 'text') {
       await io.writeStdout(parsed.text);
@@ -28,6 +33,10 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     }
     if (parsed.command === 'seed') return await runSeed(parsed.positionals, parsed.options, io);
     if (parsed.command === 'check') return await runCheck(parsed.positionals, parsed.options, io);
+    if (parsed.command === 'completion') {
+      await io.writeStdout(await completionScript());
+      return EXIT.ok;
+    }
     const source = findSource(parsed.command);
     if (!source) throw new Error(`command ${parsed.command} has no handler`);
     await runSource(source, parsed.options, io);

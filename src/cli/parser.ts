@@ -7,6 +7,7 @@ import { sources } from '../sources/registry.js';
 import type { OptionSpec, OptionTable, RawOptions } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
+import { formatExamples, HELP_WIDTH } from './help-examples.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -16,11 +17,28 @@ const listCommand: CommandSpec = {
   aliases: [],
   summary: 'List the sources and their aliases',
   options: {},
-  examples: [['gen-event list', 'one line per source']],
+  examples: [
+    ['gen-event list', 'one line per source'],
+    [
+      "for s in $(gen-event list | cut -d' ' -f1); do gen-event $s --seed 1 > $s.json; done",
+      'one sample event per source, each in its own file',
+    ],
+  ],
+};
+
+const completionCommand: CommandSpec = {
+  name: 'completion',
+  aliases: [],
+  summary: 'Print the shell completion script for bash, or zsh when $SHELL is zsh',
+  options: {},
+  examples: [
+    ['gen-event completion >> ~/.bashrc', 'bash: Tab completes sources and options'],
+    ['SHELL=zsh gen-event completion >> ~/.zshrc', 'zsh (after compinit in ~/.zshrc)'],
+  ],
 };
 
 /** Every command but the sources. */
-export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkCommand];
+export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkCommand, completionCommand];
 
 export type ParseResult =
   | { kind: 'text'; text: string }
@@ -58,7 +76,7 @@ export function createParser(): Argv {
     .scriptName('gen-event')
     .usage('gen-event <source> [options]\n\nRealistic AWS Lambda test events, printed as JSON.')
     .parserConfiguration(PARSER_CONFIGURATION)
-    .wrap(80)
+    .wrap(HELP_WIDTH)
     .exitProcess(false)
     .fail(false)
     .help('help')
@@ -69,7 +87,7 @@ export function createParser(): Argv {
     y.command([source.name, ...source.aliases], source.summary, (c) => {
       describeOptions(c, source.options, `${source.name} options:`);
       describeOptions(c, commonOptionTable, 'Options for every source:');
-      for (const [command, description] of source.examples) c.example(command, description);
+      c.epilogue(formatExamples(source.examples));
       return c;
     });
   }
@@ -81,23 +99,27 @@ export function createParser(): Argv {
         `gen-event ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [options]\n\n${command.summary}`,
       );
       describeOptions(c, command.options, 'Options:');
-      for (const [example, description] of command.examples) c.example(example, description);
+      c.epilogue(formatExamples(command.examples));
       return c;
     });
   }
   return y;
 }
 
-/** The names a command accepts, so an unknown option can be refused with the closest known one. */
-function knownOptions(command: string): string[] {
+/** The options a command (a source or a tool command, by name or alias) takes. */
+export function commandOptions(command: string): OptionTable | undefined {
   const source = sources.find((s) => s.name === command || s.aliases.includes(command));
-  const table = source
-    ? { ...source.options, ...commonOptionTable }
-    : (toolCommands.find((c) => c.name === command || c.aliases.includes(command))?.options ?? {});
-  return [...Object.keys(table), 'help', 'version'];
+  if (source) return { ...source.options, ...commonOptionTable };
+  return toolCommands.find((c) => c.name === command || c.aliases.includes(command))?.options;
 }
 
-function commandNames(): string[] {
+/** The names a command accepts, so an unknown option can be refused with the closest known one. */
+function knownOptions(command: string): string[] {
+  return [...Object.keys(commandOptions(command) ?? {}), 'help', 'version'];
+}
+
+/** Every command name and alias, sources first. */
+export function commandNames(): string[] {
   return [
     ...sources.flatMap((s) => [s.name, ...s.aliases]),
     ...toolCommands.flatMap((c) => [c.name, ...c.aliases]),

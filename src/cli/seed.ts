@@ -24,7 +24,10 @@ export const seedCommand: CommandSpec = {
   },
   examples: [
     ['gen-event seed examples/recipe.json', 'write the fixtures the recipe names'],
-    ['gen-event seed examples/recipe.json --check', 'in CI: fail when the folder no longer matches'],
+    [
+      'gen-event seed examples/recipe.json && gen-event seed examples/recipe.json --check',
+      'in CI: fail when the folder no longer matches the recipe',
+    ],
   ],
 };
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath } from '../helpers/cli.js';
+import { commandFolder } from '../helpers/cli-process.js';
 
 /** The rows of the README's error table: what goes wrong, the command, its exit status and its stderr. */
 function readmeRows(): { what: string; command: string; status: number; stderr: string }[] {
@@ -30,11 +30,8 @@ function workplace(): { cwd: string; path: string } {
   mkdirSync(join(cwd, 'fixtures'));
   writeFileSync(join(cwd, 'existing.json'), '{}\n');
   writeFileSync(join(cwd, 'README.md'), '# notes\n');
-  const bin = join(cwd, '.bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'gen-event'), `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
+  const bin = commandFolder();
   for (const dir of [cwd, bin]) chmodSync(dir, 0o755);
-  chmodSync(join(bin, 'gen-event'), 0o755);
   return { cwd, path: `${bin}:${process.env.PATH}` };
 }
 
@@ -66,7 +63,7 @@ describe('every row of the README error table', () => {
       expect(result.status).toBe(row.status);
       if (row.status !== 0) {
         expect(result.stdout).toBe('');
-        expect(readdirSync(cwd).sort()).toEqual(['.bin', 'README.md', 'existing.json', 'fixtures']);
+        expect(readdirSync(cwd).sort()).toEqual(['README.md', 'existing.json', 'fixtures']);
         expect(readdirSync(join(cwd, 'fixtures'))).toEqual([]);
       }
       expect(readFileSync(join(cwd, 'existing.json'), 'utf8')).toBe('{}\n');

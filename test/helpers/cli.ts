@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { processInputReader } from '../../src/core/inputs.js';
+import { builtBin } from './cli-process.js';
 
 export interface CliResult {
   status: number;
@@ -30,7 +30,8 @@ export async function runCli(args: readonly string[], stdin = ''): Promise<CliRe
   return { status, stdout, stderr };
 }
 
-export const binPath = fileURLToPath(new URL('../../bin/gen-event.js', import.meta.url));
+/** The built command (`npm test` builds before the tests run). */
+export const binPath = builtBin;
 
 /** Runs the built CLI as a real process (the build runs before the tests in `npm test`). */
 export function spawnCli(args: readonly string[], options: { stdin?: string; cwd?: string } = {}): CliResult {

@@ -1,0 +1,50 @@
+import yargs from 'yargs';
+import { commandNames, commandOptions } from './parser.js';
+
+/**
+ * The flag the completion script calls gen-event with, followed by the words on the command line, the
+ * last one being the word the user is completing (the yargs completion protocol).
+ */
+export const COMPLETION_REQUEST = '--get-yargs-completions';
+
+/**
+ * The completion script for the user's shell, as yargs writes it: zsh's when $SHELL is zsh, else bash's.
+ * The script asks `gen-event --get-yargs-completions <words…>` for the candidates, answered by `completions`.
+ */
+export async function completionScript(): Promise<string> {
+  const parser = yargs().scriptName('gen-event').completion('completion', false).exitProcess(false);
+  const script = await new Promise<string>((resolve, reject) => {
+    parser.parse(['completion'], {}, (error, _argv, output) => (error ? reject(error) : resolve(output)));
+  });
+  return script.endsWith('\n') ? script : `${script}\n`;
+}
+
+/**
+ * The candidates for the last of `words` (the program name may come first). No candidate lets the
+ * shell complete a file name, which is what the value of an option without choices usually is.
+ */
+export function completions(words: readonly string[]): string[] {
+  const current = words.at(-1) ?? '';
+  const before = words.slice(0, -1);
+  const names = commandNames();
+  const command = before.find((word) => names.includes(word));
+  if (command === undefined) {
+    return startingWith(current.startsWith('-') ? ['--help', '--version'] : names, current);
+  }
+  const options = commandOptions(command) ?? {};
+  const previous = before.at(-1) ?? '';
+  const awaitingValue = previous.startsWith('--') ? options[previous.slice(2)] : undefined;
+  if (awaitingValue !== undefined && awaitingValue.type !== 'boolean') {
+    return startingWith(awaitingValue.choices ?? [], current);
+  }
+  if (current !== '' && !current.startsWith('-')) return [];
+  const given = new Set(before.filter((word) => word.startsWith('--')).map((word) => word.slice(2)));
+  const offered = Object.entries(options)
+    .filter(([name, spec]) => spec.repeatable === true || !given.has(name))
+    .map(([name]) => `--${name}`);
+  return startingWith([...offered, '--help'], current);
+}
+
+function startingWith(candidates: readonly string[], prefix: string): string[] {
+  return candidates.filter((candidate) => candidate.startsWith(prefix));
+}
