@@ -225,8 +225,8 @@ function checkResource(
   const expected = Object.keys(parameters).length === 0 ? null : parameters;
   problems.expectEqual(
     'pathParameters',
-    event.pathParameters,
-    expected,
+    sortedKeys(event.pathParameters),
+    sortedKeys(expected),
     'pathParameters are what the resource matches in the path',
   );
   if (typeof context.domainName === 'string' && /\.execute-api\./.test(context.domainName)) {

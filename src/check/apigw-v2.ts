@@ -87,8 +87,8 @@ function checkRoute(
   const expected = Object.keys(parameters).length === 0 ? undefined : parameters;
   problems.expectEqual(
     'pathParameters',
-    event.pathParameters,
-    expected,
+    sortedKeys(event.pathParameters),
+    sortedKeys(expected),
     'pathParameters are what the route matches in the path',
   );
 }
