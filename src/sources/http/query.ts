@@ -24,12 +24,18 @@ export function splitTarget(target: string): { path: string; rawQuery: string } 
 
 /** One `--query key=value`, written into the query string as a client would send it. */
 export function encodeQueryParam(key: string, value: string): string {
-  return `${escapeUnsafe(key, '&=')}=${escapeUnsafe(value, '&')}`;
+  return `${escapeUnsafe(key, '&=?')}=${escapeUnsafe(value, '&?')}`;
 }
 
-/** Joins query strings (the path's own, then `--query` parameters) with `&`. */
+/**
+ * Joins query strings (the path's own, then `--query` parameters) with `&`. A leading `?` is sent
+ * escaped, so `rawQueryString` never starts with one (FORMATS §0.10).
+ */
 export function joinQuery(parts: readonly string[]): string {
-  return parts.filter((part) => part.length > 0).join('&');
+  return parts
+    .filter((part) => part.length > 0)
+    .join('&')
+    .replace(/^\?/, '%3F');
 }
 
 /** The parameters of a query string as sent, not decoded; `?flag` is the parameter `flag` with value "". */

@@ -202,12 +202,12 @@ export interface RequestSpec {
 }
 
 // Headers the service or the client derives: given by hand they would contradict the event.
-const DERIVED_HEADERS: Readonly<Record<string, string>> = {
-  'content-length': 'it is the length of the body',
-  'x-amzn-trace-id': 'the service makes it from the request time',
-  'x-forwarded-port': 'the service sets it',
-  'x-forwarded-proto': 'the service sets it',
-};
+const DERIVED_HEADERS: ReadonlyMap<string, string> = new Map([
+  ['content-length', 'it is the length of the body'],
+  ['x-amzn-trace-id', 'the service makes it from the request time'],
+  ['x-forwarded-port', 'the service sets it'],
+  ['x-forwarded-proto', 'the service sets it'],
+]);
 
 const HOST =
   /^(?=.{1,253}(?::\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/;
@@ -240,7 +240,7 @@ export function describeRequest(options: HttpRequestOptions): RequestSpec {
     checkHeaderName(name);
     checkHeaderValue(name, value);
     const lower = name.toLowerCase();
-    const derived = DERIVED_HEADERS[lower];
+    const derived = DERIVED_HEADERS.get(lower);
     if (derived !== undefined) {
       throw new UsageError(
         `--header ${name} cannot be given: ${derived}`,

@@ -33,7 +33,9 @@ describe('encodeQueryParam', () => {
   test('escapes & in values and & or = in keys, so the pair stays one parameter', () => {
     expect(encodeQueryParam('a=b', 'x&y=z')).toBe('a%3Db=x%26y=z');
     expect(encodeQueryParam('plus', 'a+b')).toBe('plus=a+b');
+    expect(encodeQueryParam('q?', 'why?')).toBe('q%3F=why%3F');
     expect(joinQuery(['', 'a=1', '', 'b=2'])).toBe('a=1&b=2');
+    expect(joinQuery(['?x=1'])).toBe('%3Fx=1');
   });
 });
 
