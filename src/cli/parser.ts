@@ -119,9 +119,14 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
     output: string;
     error?: Error;
   }>((resolve) => {
-    parser.parse([...args], {}, (err, parsed, text) => {
-      resolve({ argv: parsed as Record<string, unknown>, output: text, error: err ?? undefined });
-    });
+    try {
+      parser.parse([...args], {}, (err, parsed, text) => {
+        resolve({ argv: parsed as Record<string, unknown>, output: text, error: err ?? undefined });
+      });
+    } catch (err) {
+      // yargs throws (instead of calling back) when a value is not one of an option's choices.
+      resolve({ argv: {}, output: '', error: err as Error });
+    }
   });
   if (error) throw translateYargsError(error.message);
   if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
