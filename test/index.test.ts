@@ -9,18 +9,33 @@ import type {
   LambdaFunctionURLEventWithIAMAuthorizer,
 } from 'aws-lambda';
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { albEvent, apigwV1Event, apigwV2Event, functionUrlEvent, generate, generateMany } from '../src/index.js';
+import {
+  albEvent,
+  apigwV1Event,
+  apigwV2Event,
+  functionUrlEvent,
+  generate,
+  generateMany,
+} from '../src/index.js';
 
 describe('library builders for the HTTP sources', () => {
   test('return the aws-lambda types, narrowed by the authorizer', async () => {
     expectTypeOf(albEvent).returns.resolves.toEqualTypeOf<ALBEvent>();
     expectTypeOf(apigwV1Event<'none'>).returns.resolves.toEqualTypeOf<APIGatewayProxyEvent>();
-    expectTypeOf(apigwV1Event<'cognito'>).returns.resolves.toEqualTypeOf<APIGatewayProxyWithCognitoAuthorizerEvent>();
+    expectTypeOf(
+      apigwV1Event<'cognito'>,
+    ).returns.resolves.toEqualTypeOf<APIGatewayProxyWithCognitoAuthorizerEvent>();
     expectTypeOf(apigwV2Event<'none'>).returns.resolves.toEqualTypeOf<APIGatewayProxyEventV2>();
-    expectTypeOf(apigwV2Event<'jwt'>).returns.resolves.toEqualTypeOf<APIGatewayProxyEventV2WithJWTAuthorizer>();
-    expectTypeOf(apigwV2Event<'iam'>).returns.resolves.toEqualTypeOf<APIGatewayProxyEventV2WithIAMAuthorizer>();
+    expectTypeOf(
+      apigwV2Event<'jwt'>,
+    ).returns.resolves.toEqualTypeOf<APIGatewayProxyEventV2WithJWTAuthorizer>();
+    expectTypeOf(
+      apigwV2Event<'iam'>,
+    ).returns.resolves.toEqualTypeOf<APIGatewayProxyEventV2WithIAMAuthorizer>();
     expectTypeOf(functionUrlEvent<'none'>).returns.resolves.toEqualTypeOf<LambdaFunctionURLEvent>();
-    expectTypeOf(functionUrlEvent<'iam'>).returns.resolves.toEqualTypeOf<LambdaFunctionURLEventWithIAMAuthorizer>();
+    expectTypeOf(
+      functionUrlEvent<'iam'>,
+    ).returns.resolves.toEqualTypeOf<LambdaFunctionURLEventWithIAMAuthorizer>();
 
     const cognito = await apigwV1Event({ authorizer: 'cognito', seed: 1 });
     expectTypeOf(cognito.requestContext.authorizer.claims).toEqualTypeOf<{ [name: string]: string }>();
@@ -38,15 +53,24 @@ describe('library builders for the HTTP sources', () => {
 
   test('generateMany: one API, distinct requests, times moving forward, edits that do not leak', async () => {
     const events: APIGatewayProxyEventV2[] = [];
-    for await (const event of generateMany('apigw-v2', 3, { authorizer: 'lambda', authorizerContext: { a: 'b' }, seed: 2 })) {
+    for await (const event of generateMany('apigw-v2', 3, {
+      authorizer: 'lambda',
+      authorizerContext: { a: 'b' },
+      seed: 2,
+    })) {
       events.push(event);
     }
     const [first, second] = events as [APIGatewayProxyEventV2, APIGatewayProxyEventV2];
     expect(new Set(events.map((e) => e.requestContext.apiId)).size).toBe(1);
     expect(new Set(events.map((e) => e.requestContext.requestId)).size).toBe(3);
     expect(second.requestContext.timeEpoch).toBeGreaterThan(first.requestContext.timeEpoch);
-    (first.requestContext as unknown as { authorizer: { lambda: Record<string, string> } }).authorizer.lambda.a = 'edited';
-    expect((second.requestContext as unknown as { authorizer: { lambda: Record<string, string> } }).authorizer.lambda.a).toBe('b');
+    (
+      first.requestContext as unknown as { authorizer: { lambda: Record<string, string> } }
+    ).authorizer.lambda.a = 'edited';
+    expect(
+      (second.requestContext as unknown as { authorizer: { lambda: Record<string, string> } }).authorizer
+        .lambda.a,
+    ).toBe('b');
   });
 
   test('--merge and --set still edit the final event', async () => {

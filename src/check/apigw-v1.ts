@@ -9,6 +9,7 @@ import {
   checkRequestTime,
   checkTraceHeader,
   GATEWAY_REQUEST_ID,
+  HTTP_METHOD,
   header,
   multiValueMap,
   sortedKeys,
@@ -62,7 +63,6 @@ const CANONICAL = [
   'CloudFront-Viewer-ASN',
   'CloudFront-Viewer-Country',
 ];
-const METHODS = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 
 /** API Gateway REST API proxy events, payload 1.0 (FORMATS §3). */
 export const apigwV1Checker: EventChecker = {
@@ -207,7 +207,7 @@ function checkResource(
     event.httpMethod,
     'httpMethod agrees',
   );
-  problems.expectMatch('httpMethod', event.httpMethod, METHODS, 'httpMethod is an HTTP method');
+  problems.expectMatch('httpMethod', event.httpMethod, HTTP_METHOD, 'httpMethod is an HTTP method');
   if (typeof event.resource !== 'string' || typeof event.path !== 'string') return;
   let template: ReturnType<typeof parsePathTemplate>;
   try {

@@ -1,6 +1,7 @@
 import { formatRequestTime, traceTimeHex } from '../core/time.js';
 import { bodyBytes, isBase64 } from '../sources/http/body.js';
 import { firstLabel, parseExecuteApiHost } from '../sources/http/hosts.js';
+import { HTTP_METHODS } from '../sources/http/routes.js';
 import { isRecord, type ProblemList } from './problems.js';
 
 /**
@@ -14,6 +15,8 @@ export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-
 /** REST `extendedRequestId`, HTTP API `requestId` (FORMATS §1.3). */
 export const GATEWAY_REQUEST_ID = /^[A-Za-z0-9_-]{15}=$/;
 export const ACCOUNT_ID = /^\d{12}$/;
+/** The methods API Gateway and function URLs accept. */
+export const HTTP_METHOD = new RegExp(`^(?:${HTTP_METHODS.join('|')})$`);
 const TRACE = /^(?:Self=1-[0-9a-f]{8}-[0-9a-f]{24};)?Root=1-([0-9a-f]{8})-[0-9a-f]{24}(?:;[A-Za-z]+=[^;]*)*$/;
 
 /** `time` is `dd/MMM/yyyy:HH:mm:ss +0000` of the epoch, which is a number of milliseconds (FORMATS §0.6). */

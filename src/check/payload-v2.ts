@@ -8,6 +8,7 @@ import {
   checkLowercaseNames,
   checkRequestTime,
   checkTraceHeader,
+  HTTP_METHOD,
   sortedKeys,
   stringMap,
 } from './http.js';
@@ -48,7 +49,7 @@ export function checkPayloadV2(
   problems.expectMatch(
     'requestContext.http.method',
     http.method,
-    /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/,
+    HTTP_METHOD,
     'http.method is an HTTP method',
   );
   // Empty fields are left out, never null (FORMATS §0.3).

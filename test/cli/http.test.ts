@@ -54,7 +54,11 @@ describe('HTTP sources on the command line', () => {
   );
 
   test.each(examples)('%s example runs and makes a valid event: %s', async (name, command) => {
-    const files = { 'photo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0xff]), 'report.pdf': '%PDF-1.7\n', 'avatar.png': 'x' };
+    const files = {
+      'photo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0xff]),
+      'report.pdf': '%PDF-1.7\n',
+      'avatar.png': 'x',
+    };
     const [program, ...args] = shellWords(command);
     expect(program).toBe('gen-event');
     const { status, stdout, stderr } = await runCli(args, files);
@@ -76,7 +80,11 @@ describe('HTTP sources on the command line', () => {
   });
 
   test('a body from standard input, and --form fields', async () => {
-    const stdin = await runCli(['rest', '--body', '-', '--content-type', 'text/csv', '--seed', '1'], {}, 'a,b\n1,2\n');
+    const stdin = await runCli(
+      ['rest', '--body', '-', '--content-type', 'text/csv', '--seed', '1'],
+      {},
+      'a,b\n1,2\n',
+    );
     expect(JSON.parse(stdin.stdout)).toMatchObject({ body: 'a,b\n1,2\n', isBase64Encoded: false });
     const form = await runCli(['alb', '--form', 'name=Jane Doe', '--form', 'tag=a&b', '--seed', '1']);
     const event = JSON.parse(form.stdout);
@@ -93,14 +101,26 @@ describe('HTTP sources on the command line', () => {
 
   test.each([
     [['url', '--json', '{"a":'], 1, 'gen-event: --json is not valid JSON at the end (fix the JSON)\n'],
-    [['alb', '--json', '{}', '--body', 'x'], 2, 'gen-event: more than one of --body, --json and --form is given (give the body one way)\n'],
+    [
+      ['alb', '--json', '{}', '--body', 'x'],
+      2,
+      'gen-event: more than one of --body, --json and --form is given (give the body one way)\n',
+    ],
     [
       ['rest', '--resource', '/users/{id}', '--path', '/orders'],
       2,
       'gen-event: --path /orders does not match --resource /users/{id} (give a path the resource matches, or another --resource)\n',
     ],
-    [['rest', '--endpoint', 'private'], 2, 'gen-event: --endpoint "private" is not allowed (choose one of "edge", "regional")\n'],
-    [['http-api', '--query', 'novalue'], 2, "gen-event: --query 'novalue' is not <k>=<v> (write --query '<k>=<v>')\n"],
+    [
+      ['rest', '--endpoint', 'private'],
+      2,
+      'gen-event: --endpoint "private" is not allowed (choose one of "edge", "regional")\n',
+    ],
+    [
+      ['http-api', '--query', 'novalue'],
+      2,
+      "gen-event: --query 'novalue' is not <k>=<v> (write --query '<k>=<v>')\n",
+    ],
     [
       ['alb', '--header', 'X-Forwarded-Proto: http'],
       2,

@@ -52,7 +52,7 @@ export function iamAuthorizer(caller: IamCaller): Record<string, unknown> {
 }
 
 /** SHA-256 of the body as lowercase hex: SigV4's `x-amz-content-sha256`. */
-export function payloadHash(body: Uint8Array): string {
+function payloadHash(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 

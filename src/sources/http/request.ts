@@ -110,7 +110,7 @@ export const hostOption: OptionTable = {
 };
 
 /** Reads `name=value` options into pairs, in the order given. */
-export function pairList(raw: RawOptions, name: string, shape = '<k>=<v>'): [string, string][] {
+function pairList(raw: RawOptions, name: string, shape = '<k>=<v>'): [string, string][] {
   return stringList(raw, name).map((item) => splitPair(item, name, shape));
 }
 
@@ -170,7 +170,7 @@ export async function httpRequestFromRaw(raw: RawOptions, args: ArgumentReader):
   return options;
 }
 
-export function paramPairs(input: ParamInput | undefined): [string, string][] {
+function paramPairs(input: ParamInput | undefined): [string, string][] {
   if (input === undefined) return [];
   if (Array.isArray(input)) return (input as readonly (readonly [string, string])[]).map(([k, v]) => [k, v]);
   const pairs: [string, string][] = [];

@@ -39,10 +39,6 @@ export function parsePathTemplate(text: string, option: string): PathTemplate {
   return { text, segments };
 }
 
-export function hasVariables(template: PathTemplate): boolean {
-  return template.segments.some((segment) => 'variable' in segment);
-}
-
 /** The path parameters when `path` matches the template, else undefined. */
 export function matchPath(template: PathTemplate, path: string): Record<string, string> | undefined {
   if (template.segments.length === 0) return path === '/' ? {} : undefined;

@@ -34,38 +34,82 @@ const RESERVED = new Set([
   'x-forwarded-port',
   'x-forwarded-proto',
 ]);
-const token = (max: number) =>
-  fc.string({ unit: fc.constantFrom(...TOKEN), minLength: 1, maxLength: max });
-const headerName = token(12).filter((name) => !RESERVED.has(name.toLowerCase()) && !/^(x-amz|x-amzn|cloudfront|via$)/i.test(name));
-const headerValue = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 });
+const token = (max: number) => fc.string({ unit: fc.constantFrom(...TOKEN), minLength: 1, maxLength: max });
+const headerName = token(12).filter(
+  (name) => !RESERVED.has(name.toLowerCase()) && !/^(x-amz|x-amzn|cloudfront|via$)/i.test(name),
+);
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 20,
+});
 // Query text without escapes of its own, so what is described is exactly what arrives decoded.
-const queryText = fc.string({ unit: fc.oneof(fc.constantFrom(' ', '&', '=', '/', '?', 'é', '€', '😀'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 10 })
+const queryText = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(' ', '&', '=', '/', '?', 'é', '€', '😀'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 10,
+  })
   .map((text) => text.replace(/[%+#]/g, ''));
 const pathText = fc
-  .array(fc.string({ unit: fc.oneof(fc.constantFrom(' ', 'é', '@', ':', '%41'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 8 }), { maxLength: 4 })
+  .array(
+    fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(' ', 'é', '@', ':', '%41'),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 8,
+    }),
+    { maxLength: 4 },
+  )
   .map((segments) => `/${segments.map((s) => s.replace(/[/?#%]/g, '')).join('/')}`);
 
 const body = fc.oneof(
   fc.constant({}),
-  fc.record({ body: fc.string({ maxLength: 40 }), contentType: fc.constantFrom('text/plain', 'application/json', 'application/xml; charset=utf-8') }),
+  fc.record({
+    body: fc.string({ maxLength: 40 }),
+    contentType: fc.constantFrom('text/plain', 'application/json', 'application/xml; charset=utf-8'),
+  }),
   fc.record({ json: fc.jsonValue({ maxDepth: 2 }) }),
-  fc.record({ form: fc.array(fc.tuple(queryText.filter((k) => k.length > 0), queryText), { maxLength: 4 }) }),
-  fc.record({ body: fc.uint8Array({ minLength: 1, maxLength: 40 }), contentType: fc.constantFrom('image/png', 'application/octet-stream', 'idk') }),
+  fc.record({
+    form: fc.array(
+      fc.tuple(
+        queryText.filter((k) => k.length > 0),
+        queryText,
+      ),
+      { maxLength: 4 },
+    ),
+  }),
+  fc.record({
+    body: fc.uint8Array({ minLength: 1, maxLength: 40 }),
+    contentType: fc.constantFrom('image/png', 'application/octet-stream', 'idk'),
+  }),
 );
 
 const request: fc.Arbitrary<HttpRequestOptions> = fc
   .record({
     method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'),
     path: pathText,
-    query: fc.array(fc.tuple(queryText.filter((k) => k.length > 0), queryText), { maxLength: 5 }),
+    query: fc.array(
+      fc.tuple(
+        queryText.filter((k) => k.length > 0),
+        queryText,
+      ),
+      { maxLength: 5 },
+    ),
     headers: fc.array(fc.tuple(headerName, headerValue), { maxLength: 5 }),
-    cookies: fc.array(fc.tuple(token(8), fc.string({ unit: fc.constantFrom(...'abc123-_.'), maxLength: 8 })), { maxLength: 3 }),
+    cookies: fc.array(
+      fc.tuple(token(8), fc.string({ unit: fc.constantFrom(...'abc123-_.'), maxLength: 8 })),
+      { maxLength: 3 },
+    ),
     sourceIp: fc.oneof(fc.ipV4(), fc.ipV6()),
   })
   .chain((base) => body.map((b) => ({ ...base, ...b }) as HttpRequestOptions));
 
 const sent = (options: HttpRequestOptions): [string, string][] => options.query as [string, string][];
-const sentHeaders = (options: HttpRequestOptions): [string, string][] => options.headers as [string, string][];
+const sentHeaders = (options: HttpRequestOptions): [string, string][] =>
+  options.headers as [string, string][];
 
 /** The bytes a body stands for, decoded as the event says. */
 const bytesOf = (event: { body?: string | null; isBase64Encoded: boolean }) =>
@@ -73,7 +117,8 @@ const bytesOf = (event: { body?: string | null; isBase64Encoded: boolean }) =>
 
 function describedBytes(options: HttpRequestOptions): Buffer {
   if (options.json !== undefined) return Buffer.from(JSON.stringify(options.json));
-  if (options.form !== undefined) return Buffer.from(new URLSearchParams(options.form as [string, string][]).toString());
+  if (options.form !== undefined)
+    return Buffer.from(new URLSearchParams(options.form as [string, string][]).toString());
   if (options.body === undefined) return Buffer.alloc(0);
   return Buffer.from(options.body);
 }
@@ -88,13 +133,21 @@ describe('random requests', () => {
         expect(checkEvent(event).problems).toEqual([]);
         AlbSchema.parse(event);
         const raw = (await apigwV2Event({ ...options, seed })).rawQueryString;
-        const pairs = raw.split('&').filter(Boolean).map((p) => [p.split('=', 1)[0], p.slice(p.indexOf('=') + 1)]);
+        const pairs = raw
+          .split('&')
+          .filter(Boolean)
+          .map((p) => [p.split('=', 1)[0], p.slice(p.indexOf('=') + 1)]);
         const multi = new Map<string, string[]>();
         for (const [k, v] of pairs) multi.set(k as string, [...(multi.get(k as string) ?? []), v as string]);
         if (multiValue) expect(event.multiValueQueryStringParameters).toEqual(Object.fromEntries(multi));
-        else expect(event.queryStringParameters).toEqual(Object.fromEntries([...multi].map(([k, v]) => [k, v.at(-1)])));
+        else
+          expect(event.queryStringParameters).toEqual(
+            Object.fromEntries([...multi].map(([k, v]) => [k, v.at(-1)])),
+          );
         for (const [name] of sentHeaders(options)) {
-          const values = sentHeaders(options).filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+          const values = sentHeaders(options)
+            .filter(([n]) => n.toLowerCase() === name.toLowerCase())
+            .map(([, v]) => v);
           if (multiValue) expect(event.multiValueHeaders?.[name.toLowerCase()]).toEqual(values);
           else expect(event.headers?.[name.toLowerCase()]).toBe(values.at(-1));
         }
@@ -107,21 +160,34 @@ describe('random requests', () => {
   test('REST: valid, the query decoded like URLSearchParams, last values, every header value', async () => {
     await fc.assert(
       fc.asyncProperty(request, fc.integer(), async (options, seed) => {
-        const event = await apigwV1Event({ ...options, binaryMediaTypes: ['image/*', 'application/octet-stream'], seed });
+        const event = await apigwV1Event({
+          ...options,
+          binaryMediaTypes: ['image/*', 'application/octet-stream'],
+          seed,
+        });
         expect(checkEvent(event).problems).toEqual([]);
         APIGatewayProxyEventSchema.parse(event);
         const params = new URLSearchParams(sent(options));
         const keys = [...new Set(params.keys())];
-        expect(event.multiValueQueryStringParameters).toEqual(keys.length ? Object.fromEntries(keys.map((k) => [k, params.getAll(k)])) : null);
-        expect(event.queryStringParameters).toEqual(keys.length ? Object.fromEntries(keys.map((k) => [k, params.getAll(k).at(-1)])) : null);
+        expect(event.multiValueQueryStringParameters).toEqual(
+          keys.length ? Object.fromEntries(keys.map((k) => [k, params.getAll(k)])) : null,
+        );
+        expect(event.queryStringParameters).toEqual(
+          keys.length ? Object.fromEntries(keys.map((k) => [k, params.getAll(k).at(-1)])) : null,
+        );
         for (const [name] of sentHeaders(options)) {
-          const values = sentHeaders(options).filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
-          const shown = Object.keys(event.multiValueHeaders).find((k) => k.toLowerCase() === name.toLowerCase()) as string;
+          const values = sentHeaders(options)
+            .filter(([n]) => n.toLowerCase() === name.toLowerCase())
+            .map(([, v]) => v);
+          const shown = Object.keys(event.multiValueHeaders).find(
+            (k) => k.toLowerCase() === name.toLowerCase(),
+          ) as string;
           expect(event.multiValueHeaders[shown]).toEqual(values);
         }
         // Bytes of a type that is not a binary media type arrive read as UTF-8 (FORMATS §1.5).
         const bytes = describedBytes(options);
-        const expected = bytes.length === 0 ? null : bytes.toString(event.isBase64Encoded ? 'base64' : 'utf8');
+        const expected =
+          bytes.length === 0 ? null : bytes.toString(event.isBase64Encoded ? 'base64' : 'utf8');
         expect(event.body).toBe(expected);
       }),
       RUNS,
@@ -132,7 +198,9 @@ describe('random requests', () => {
     await fc.assert(
       fc.asyncProperty(request, fc.integer(), async (options, seed) => {
         const params = new URLSearchParams(sent(options));
-        const joined = Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k).join(',')]));
+        const joined = Object.fromEntries(
+          [...new Set(params.keys())].map((k) => [k, params.getAll(k).join(',')]),
+        );
         const cookies = (options.cookies as [string, string][]).map(([n, v]) => `${n}=${v}`);
         const v2 = await apigwV2Event({ ...options, seed });
         const url = await functionUrlEvent({ ...options, seed });
@@ -146,7 +214,9 @@ describe('random requests', () => {
           expect(bytesOf(event)).toEqual(describedBytes(options));
           expect(event.rawPath.endsWith(event.requestContext.http.path.slice(-1))).toBe(true);
           for (const [name] of sentHeaders(options)) {
-            const values = sentHeaders(options).filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+            const values = sentHeaders(options)
+              .filter(([n]) => n.toLowerCase() === name.toLowerCase())
+              .map(([, v]) => v);
             expect(event.headers[name.toLowerCase()]).toBe(values.join(','));
           }
         }

@@ -4,14 +4,25 @@ import { describeRequest } from '../../../src/sources/http/request.js';
 
 describe('describeRequest', () => {
   test('joins the query of --path and --query, escaped as a client sends them', () => {
-    const spec = describeRequest({ path: '/s?a=1&b=x y', query: [['c', 'd&e'], ['c', 'é']] });
+    const spec = describeRequest({
+      path: '/s?a=1&b=x y',
+      query: [
+        ['c', 'd&e'],
+        ['c', 'é'],
+      ],
+    });
     expect(spec.path).toBe('/s');
     expect(spec.rawQuery).toBe('a=1&b=x%20y&c=d%26e&c=%C3%A9');
   });
 
   test('Host, User-Agent, Content-Type and Cookie headers stand for their options', () => {
     const spec = describeRequest({
-      headers: [['HOST', 'API.example.com'], ['User-Agent', 'x/1'], ['content-type', 'text/csv'], ['Cookie', 'a=1; b=2']],
+      headers: [
+        ['HOST', 'API.example.com'],
+        ['User-Agent', 'x/1'],
+        ['content-type', 'text/csv'],
+        ['Cookie', 'a=1; b=2'],
+      ],
       cookies: { c: '3' },
     });
     expect(spec).toMatchObject({ host: 'api.example.com', userAgent: 'x/1', contentType: 'text/csv' });
@@ -20,14 +31,24 @@ describe('describeRequest', () => {
   });
 
   test('any other header name is an ordinary header, constructor and __proto__ included', () => {
-    expect(describeRequest({ headers: [['constructor', 'x'], ['__proto__', 'y']] }).headers).toEqual([
+    expect(
+      describeRequest({
+        headers: [
+          ['constructor', 'x'],
+          ['__proto__', 'y'],
+        ],
+      }).headers,
+    ).toEqual([
       ['constructor', 'x'],
       ['__proto__', 'y'],
     ]);
   });
 
   test('a body sets the Content-Type a client would send', () => {
-    expect(describeRequest({ json: [1, 2] })).toMatchObject({ contentType: 'application/json', body: Buffer.from('[1,2]') });
+    expect(describeRequest({ json: [1, 2] })).toMatchObject({
+      contentType: 'application/json',
+      body: Buffer.from('[1,2]'),
+    });
     expect(describeRequest({ form: { a: 'b c' } })).toMatchObject({
       contentType: 'application/x-www-form-urlencoded',
       body: Buffer.from('a=b+c'),
@@ -43,7 +64,11 @@ describe('describeRequest', () => {
     ['a derived header', { headers: { 'Content-Length': '3' } }, /--header Content-Length cannot be given/],
     ['a trace header', { headers: { 'X-Amzn-Trace-Id': 'Root=1-a-b' } }, /X-Amzn-Trace-Id cannot be given/],
     ['two bodies', { body: 'a', json: {} }, /more than one of body, json and form/],
-    ['two user agents', { userAgent: 'a', headers: { 'User-Agent': 'b' } }, /--user-agent and a --header give two values/],
+    [
+      'two user agents',
+      { userAgent: 'a', headers: { 'User-Agent': 'b' } },
+      /--user-agent and a --header give two values/,
+    ],
     ['a bad address', { sourceIp: '300.1.1.1' }, /is not an IP address/],
     ['a bad host', { host: 'a b' }, /is not a host name/],
     ['a bad cookie', { cookies: { a: 'x;y' } }, /cookie a has the value/],
