@@ -1,4 +1,4 @@
-import { matchPath, parsePathTemplate } from '../sources/http/routes.js';
+import { parsePathTemplate } from '../sources/http/routes.js';
 import { javaDateString } from '../sources/http/times.js';
 import {
   ACCOUNT_ID,
@@ -6,13 +6,13 @@ import {
   checkForwardedFor,
   checkGatewayDomain,
   checkLastValues,
+  checkPathParameters,
   checkRequestTime,
   checkTraceHeader,
   GATEWAY_REQUEST_ID,
   HTTP_METHOD,
   header,
   multiValueMap,
-  sortedKeys,
   stringMap,
   UUID,
 } from './http.js';
@@ -216,19 +216,10 @@ function checkResource(
     problems.add('resource', 'resource is a path template such as /users/{id}');
     return;
   }
-  const parameters = matchPath(template, event.path);
-  if (!parameters) {
+  if (!checkPathParameters(problems, event, template, event.path, null, 'resource')) {
     problems.add('path', `the path does not match the resource ${event.resource}`);
     return;
   }
-  // Path parameters are taken from the path as sent, not decoded (FORMATS §3.1).
-  const expected = Object.keys(parameters).length === 0 ? null : parameters;
-  problems.expectEqual(
-    'pathParameters',
-    sortedKeys(event.pathParameters),
-    sortedKeys(expected),
-    'pathParameters are what the resource matches in the path',
-  );
   if (typeof context.domainName === 'string' && /\.execute-api\./.test(context.domainName)) {
     problems.expectEqual(
       'requestContext.path',

@@ -1,5 +1,5 @@
-import { matchPath, parseRouteKey } from '../sources/http/routes.js';
-import { ACCOUNT_ID, checkGatewayDomain, GATEWAY_REQUEST_ID, sortedKeys } from './http.js';
+import { parseRouteKey } from '../sources/http/routes.js';
+import { ACCOUNT_ID, checkGatewayDomain, checkPathParameters, GATEWAY_REQUEST_ID } from './http.js';
 import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from './payload-v2.js';
 import { type EventChecker, isRecord, type ProblemList } from './problems.js';
 
@@ -79,18 +79,9 @@ function checkRoute(
   if (route.method !== 'ANY' && route.method !== method) {
     problems.add('routeKey', `the route's method is the request's (${String(method)}) or ANY`);
   }
-  const parameters = matchPath(route.path, path);
-  if (!parameters) {
+  if (!checkPathParameters(problems, event, route.path, path, undefined, 'route')) {
     problems.add('routeKey', `the route ${event.routeKey} does not match the path ${path}`);
-    return;
   }
-  const expected = Object.keys(parameters).length === 0 ? undefined : parameters;
-  problems.expectEqual(
-    'pathParameters',
-    sortedKeys(event.pathParameters),
-    sortedKeys(expected),
-    'pathParameters are what the route matches in the path',
-  );
 }
 
 function checkAuthentication(authentication: unknown, problems: ProblemList): void {

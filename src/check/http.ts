@@ -1,7 +1,7 @@
 import { formatRequestTime, traceTimeHex } from '../core/time.js';
 import { bodyBytes, isBase64 } from '../sources/http/body.js';
 import { firstLabel, parseExecuteApiHost } from '../sources/http/hosts.js';
-import { HTTP_METHODS } from '../sources/http/routes.js';
+import { HTTP_METHODS, matchPath, type PathTemplate } from '../sources/http/routes.js';
 import { isRecord, type ProblemList } from './problems.js';
 
 /**
@@ -245,6 +245,30 @@ export function sortedKeys(value: unknown): unknown {
       .sort()
       .map((key) => [key, sortedKeys(value[key])]),
   );
+}
+
+/**
+ * `pathParameters` are what the resource or route matches in the path, as sent (FORMATS §3.1); with
+ * none, REST sends null and payload 2.0 leaves the key out. False when the path does not match.
+ */
+export function checkPathParameters(
+  problems: ProblemList,
+  event: Record<string, unknown>,
+  template: PathTemplate,
+  path: string,
+  none: null | undefined,
+  matcher: 'resource' | 'route',
+): boolean {
+  const parameters = matchPath(template, path);
+  if (!parameters) return false;
+  const expected = Object.keys(parameters).length === 0 ? none : parameters;
+  problems.expectEqual(
+    'pathParameters',
+    sortedKeys(event.pathParameters),
+    sortedKeys(expected),
+    `pathParameters are what the ${matcher} matches in the path`,
+  );
+  return true;
 }
 
 /** Fields that must be left out rather than sent as null or empty (FORMATS §0.3). */

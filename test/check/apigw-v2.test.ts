@@ -1,19 +1,13 @@
-import { beforeAll, describe, test } from 'vitest';
+import { beforeAll, describe } from 'vitest';
+import { formatRequestTime } from '../../src/core/time.js';
 import { apigwV2Event } from '../../src/index.js';
-import { type Editable, expectBroken } from './helpers.js';
+import { type Editable, REMOVED, testBrokenRules } from './helpers.js';
 
-let plain: Editable;
-let routed: Editable;
-let form: Editable;
-let jwt: Editable;
-let lambda: Editable;
-let iam: Editable;
-let mtls: Editable;
-const KIND = 'apigw-v2';
+const bases: Record<string, Editable> = {};
 
 beforeAll(async () => {
-  plain = await apigwV2Event({ seed: 1 });
-  routed = await apigwV2Event({
+  bases.plain = await apigwV2Event({ seed: 1 });
+  bases.routed = await apigwV2Event({
     route: 'POST /items/{id}',
     path: '/items/42?t=1&t=b%20c',
     stage: 'dev',
@@ -21,385 +15,247 @@ beforeAll(async () => {
     cookies: { s: '1' },
     seed: 1,
   });
-  form = await apigwV2Event({ form: { a: 'b' }, seed: 1 });
-  jwt = await apigwV2Event({ authorizer: 'jwt', seed: 1 });
-  lambda = await apigwV2Event({ authorizer: 'lambda', seed: 1 });
-  iam = await apigwV2Event({ authorizer: 'iam', seed: 1 });
-  mtls = await apigwV2Event({ mtls: true, seed: 1 });
+  bases.form = await apigwV2Event({ form: { a: 'b' }, seed: 1 });
+  bases.jwt = await apigwV2Event({ authorizer: 'jwt', seed: 1 });
+  bases.lambda = await apigwV2Event({ authorizer: 'lambda', seed: 1 });
+  bases.iam = await apigwV2Event({ authorizer: 'iam', seed: 1 });
+  bases.mtls = await apigwV2Event({ mtls: true, seed: 1 });
 });
 
 describe('HTTP API checker rules', () => {
-  test('requestContext.routeKey is routeKey', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.routeKey = 'GET /x';
-      },
+  testBrokenRules('apigw-v2', bases, [
+    [
+      'requestContext.routeKey is routeKey',
+      'plain',
+      { 'requestContext.routeKey': 'GET /x' },
       'requestContext.routeKey',
       /routeKey/,
-    ));
-  test('http.path is rawPath', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.http.path = '/other';
-      },
+    ],
+    [
+      'http.path is rawPath',
+      'plain',
+      { 'requestContext.http.path': '/other' },
       'requestContext.http.path',
       /rawPath/,
-    ));
-  test('rawPath starts with /', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.rawPath = 'x';
-        e.requestContext.http.path = 'x';
-      },
+    ],
+    [
+      'rawPath starts with /',
+      'plain',
+      { rawPath: 'x', 'requestContext.http.path': 'x' },
       'rawPath',
       /starts with/,
-    ));
-  test('http.method is an HTTP method', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.http.method = 'get';
-      },
+    ],
+    [
+      'http.method is an HTTP method',
+      'plain',
+      { 'requestContext.http.method': 'get' },
       'requestContext.http.method',
       /HTTP method/,
-    ));
-  test('empty fields are absent, not null', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.cookies = null;
-      },
-      'cookies',
-      /left out when empty/,
-    ));
-  test('empty maps are absent, not {}', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.pathParameters = {};
-      },
+    ],
+    ['empty fields are absent, not null', 'plain', { cookies: null }, 'cookies', /left out when empty/],
+    [
+      'empty maps are absent, not {}',
+      'plain',
+      { pathParameters: {} },
       'pathParameters',
       /left out when empty/,
-    ));
-  test('rawQueryString has no leading ?', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.rawQueryString = `?${e.rawQueryString}`;
-      },
+    ],
+    [
+      'rawQueryString has no leading ?',
+      'routed',
+      { rawQueryString: '?t=1&t=b%20c' },
       'rawQueryString',
       /leading \?/,
-    ));
-  test('queryStringParameters is rawQueryString decoded and comma-joined', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.queryStringParameters.t = 'b c';
-      },
+    ],
+    [
+      'the query map is the raw query decoded',
+      'routed',
+      { 'queryStringParameters.t': 'b c' },
       'queryStringParameters',
       /comma-joined/,
-    ));
-  test('no queryStringParameters without a query', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.queryStringParameters = { a: '1' };
-      },
+    ],
+    [
+      'no query map without a query',
+      'plain',
+      { queryStringParameters: { a: '1' } },
       'queryStringParameters',
       /decoded/,
-    ));
-  test('header names are lowercase', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.headers.Accept = '*/*';
-      },
-      'headers["Accept"]',
-      /lowercase/,
-    ));
-  test('cookies[] holds name=value pairs', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.cookies = ['novalue'];
-      },
-      'cookies',
-      /name=value/,
-    ));
-  test('the cookie header is moved to cookies[]', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.headers.cookie = 's=1';
-      },
+    ],
+    ['header names are lowercase', 'plain', { 'headers.Accept': '*/*' }, 'headers["Accept"]', /lowercase/],
+    ['cookies[] holds name=value pairs', 'routed', { cookies: ['novalue'] }, 'cookies', /name=value/],
+    [
+      'the cookie header is moved to cookies[]',
+      'routed',
+      { 'headers.cookie': 's=1' },
       'headers["cookie"]',
       /cookies\[\]/,
-    ));
-  test('time is the epoch', () =>
-    expectBroken(
-      plain,
-      KIND,
+    ],
+    [
+      'time is the epoch',
+      'plain',
       (e) => {
         e.requestContext.time = e.requestContext.time.replace(' +0000', '+0000');
       },
       'requestContext.time',
       /the epoch/,
-    ));
-  test("the trace id's time is the request second", () =>
-    expectBroken(
-      plain,
-      KIND,
+    ],
+    [
+      "the trace id's time is the request second",
+      'plain',
       (e) => {
         e.requestContext.timeEpoch += 5000;
-        e.requestContext.time = plainTime(e.requestContext.timeEpoch);
+        e.requestContext.time = formatRequestTime(e.requestContext.timeEpoch);
       },
       'headers["x-amzn-trace-id"]',
       /epoch second/,
-    ));
-  test('http.userAgent is the user-agent header', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.http.userAgent = 'x';
-      },
+    ],
+    [
+      'http.userAgent is the user-agent',
+      'plain',
+      { 'requestContext.http.userAgent': 'x' },
       'requestContext.http.userAgent',
       /user-agent/,
-    ));
-  test('http.sourceIp ends X-Forwarded-For', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.http.sourceIp = '192.0.2.9';
-      },
+    ],
+    [
+      'http.sourceIp ends X-Forwarded-For',
+      'plain',
+      { 'requestContext.http.sourceIp': '192.0.2.9' },
       'requestContext.http.sourceIp',
       /X-Forwarded-For/,
-    ));
-  test('a form body is base64', () =>
-    expectBroken(
-      form,
-      KIND,
-      (e) => {
-        e.isBase64Encoded = false;
-        e.body = 'a=b';
-      },
-      'isBase64Encoded',
-      /rule/,
-    ));
-  test('content-length is the length of the body', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.body = '{"a":12}';
-      },
+    ],
+    ['a form body is base64', 'form', { isBase64Encoded: false, body: 'a=b' }, 'isBase64Encoded', /rule/],
+    [
+      'content-length is the length of the body',
+      'routed',
+      { body: '{"a":12}' },
       'headers["content-length"]',
       /length of the body/,
-    ));
-  test('requestId has its shape', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.requestId = 'id';
-      },
+    ],
+    [
+      'requestId has its shape',
+      'plain',
+      { 'requestContext.requestId': 'id' },
       'requestContext.requestId',
       /15 characters/,
-    ));
-  test('accountId is 12 digits', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.accountId = 'anonymous';
-      },
+    ],
+    [
+      'accountId is 12 digits',
+      'plain',
+      { 'requestContext.accountId': 'anonymous' },
       'requestContext.accountId',
       /12 digits/,
-    ));
-  test('apiId is the execute-api host id', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.apiId = 'abcdefghij';
-      },
+    ],
+    [
+      'apiId is the execute-api host id',
+      'plain',
+      { 'requestContext.apiId': 'abcdefghij' },
       'requestContext.apiId',
       /API id/,
-    ));
-  test('domainName is the host header', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.headers.host = 'x.example';
-      },
+    ],
+    [
+      'domainName is the host header',
+      'plain',
+      { 'headers.host': 'x.example' },
       'requestContext.domainName',
       /Host/,
-    ));
-  test('stage is $default or a name', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.stage = 'bad stage';
-      },
+    ],
+    [
+      'stage is $default or a name',
+      'plain',
+      { 'requestContext.stage': 'bad stage' },
       'requestContext.stage',
       /stage name/,
-    ));
-  test('a named stage starts rawPath', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.rawPath = '/items/42';
-        e.requestContext.http.path = '/items/42';
-      },
+    ],
+    [
+      'a named stage starts rawPath',
+      'routed',
+      { rawPath: '/items/42', 'requestContext.http.path': '/items/42' },
       'rawPath',
       /stage/,
-    ));
-  test('routeKey has its shape', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.routeKey = 'GET';
-        e.requestContext.routeKey = 'GET';
-      },
+    ],
+    [
+      'routeKey has its shape',
+      'plain',
+      { routeKey: 'GET', 'requestContext.routeKey': 'GET' },
       'routeKey',
       /METHOD/,
-    ));
-  test("the route's method is the request's", () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.requestContext.http.method = 'PUT';
-      },
+    ],
+    [
+      "the route's method is the request's",
+      'routed',
+      { 'requestContext.http.method': 'PUT' },
       'routeKey',
       /method/,
-    ));
-  test('the route matches the path', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.routeKey = 'POST /orders/{id}';
-        e.requestContext.routeKey = e.routeKey;
-      },
+    ],
+    [
+      'the route matches the path',
+      'routed',
+      { routeKey: 'POST /orders/{id}', 'requestContext.routeKey': 'POST /orders/{id}' },
       'routeKey',
       /does not match/,
-    ));
-  test('pathParameters are what the route matches', () =>
-    expectBroken(
-      routed,
-      KIND,
-      (e) => {
-        e.pathParameters.id = '7';
-      },
+    ],
+    [
+      'pathParameters are what the route matches',
+      'routed',
+      { 'pathParameters.id': '7' },
       'pathParameters',
       /route matches/,
-    ));
-  test('the $default route has no path parameters', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.pathParameters = { id: '1' };
-      },
+    ],
+    [
+      'the $default route has no path parameters',
+      'plain',
+      { pathParameters: { id: '1' } },
       'pathParameters',
       /\$default route/,
-    ));
-  test('authentication holds a client certificate', () =>
-    expectBroken(
-      mtls,
-      KIND,
-      (e) => {
-        delete e.requestContext.authentication.clientCert.validity;
-      },
+    ],
+    [
+      'authentication holds a client certificate',
+      'mtls',
+      { 'requestContext.authentication.clientCert.validity': REMOVED },
       'requestContext.authentication',
       /clientCert/,
-    ));
-  test('JWT claims are strings', () =>
-    expectBroken(
-      jwt,
-      KIND,
-      (e) => {
-        e.requestContext.authorizer.jwt.claims.exp = 1718722804;
-      },
+    ],
+    [
+      'JWT claims are strings',
+      'jwt',
+      { 'requestContext.authorizer.jwt.claims.exp': 1718722804 },
       'requestContext.authorizer.jwt.claims["exp"]',
       /strings/,
-    ));
-  test('JWT scopes are a list or null', () =>
-    expectBroken(
-      jwt,
-      KIND,
-      (e) => {
-        e.requestContext.authorizer.jwt.scopes = [];
-      },
+    ],
+    [
+      'JWT scopes are a list or null',
+      'jwt',
+      { 'requestContext.authorizer.jwt.scopes': [] },
       'requestContext.authorizer.jwt.scopes',
       /null/,
-    ));
-  test('a Lambda authorizer context is an object or null', () =>
-    expectBroken(
-      lambda,
-      KIND,
-      (e) => {
-        e.requestContext.authorizer.lambda = 'ctx';
-      },
+    ],
+    [
+      'a Lambda authorizer context is an object or null',
+      'lambda',
+      { 'requestContext.authorizer.lambda': 'ctx' },
       'requestContext.authorizer.lambda',
       /object, or null/,
-    ));
-  test('an IAM caller has every field', () =>
-    expectBroken(
-      iam,
-      KIND,
-      (e) => {
-        delete e.requestContext.authorizer.iam.callerId;
-      },
+    ],
+    [
+      'an IAM caller has every field',
+      'iam',
+      { 'requestContext.authorizer.iam.callerId': REMOVED },
       'requestContext.authorizer.iam',
       /callerId/,
-    ));
-  test("an IAM caller's account is 12 digits", () =>
-    expectBroken(
-      iam,
-      KIND,
-      (e) => {
-        e.requestContext.authorizer.iam.accountId = 'x';
-      },
+    ],
+    [
+      "an IAM caller's account is 12 digits",
+      'iam',
+      { 'requestContext.authorizer.iam.accountId': 'x' },
       'requestContext.authorizer.iam.accountId',
       /12 digits/,
-    ));
-  test('the authorizer is jwt, lambda or iam', () =>
-    expectBroken(
-      plain,
-      KIND,
-      (e) => {
-        e.requestContext.authorizer = { cognito: {} };
-      },
+    ],
+    [
+      'the authorizer is jwt, lambda or iam',
+      'plain',
+      { 'requestContext.authorizer': { cognito: {} } },
       'requestContext.authorizer',
       /jwt, lambda or iam/,
-    ));
+    ],
+  ]);
 });
-
-function plainTime(epoch: number): string {
-  const d = new Date(epoch);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-}
