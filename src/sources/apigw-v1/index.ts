@@ -3,7 +3,7 @@ import { optionalString, stringList } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
 import { bodyText, checkBinaryMediaType, restEncodesBase64 } from '../http/body.js';
-import { loadHttpData, pathVariableValue, samplePath } from '../http/data.js';
+import { loadHttpData, samplePath } from '../http/data.js';
 import {
   checkStage,
   checkStageVariables,
@@ -23,7 +23,7 @@ import {
   httpRequestOptionTable,
   sendRequest,
 } from '../http/request.js';
-import { fillPath, matchPath, parsePathTemplate } from '../http/routes.js';
+import { matchPath, parsePathTemplate } from '../http/routes.js';
 import {
   cloudFrontHeaders,
   forwardingHeaders,
@@ -152,11 +152,7 @@ export const apigwV1: Source<ApigwV1Options> = {
 
     return (ctx) => {
       const { rng } = ctx;
-      // A path the resource matches: a realistic one for the catch-all proxy, else the resource filled in.
-      const defaultPath = () =>
-        resource.text === '/{proxy+}'
-          ? samplePath(data, rng)
-          : fillPath(resource, (name, greedy) => pathVariableValue(data, rng, name, greedy));
+      const defaultPath = () => samplePath(data, rng, resource);
       const request = sendRequest(spec, { host: site.domainName, path: defaultPath }, ctx, data);
       const trace = traceRoot(ctx.time, rng);
       // Edge-optimized APIs are reached through CloudFront, which adds its headers and its own address.

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { optionalBoolean, optionalString, stringList } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
-import { loadHttpData, pathVariableValue, samplePath } from '../http/data.js';
+import { loadHttpData, samplePath } from '../http/data.js';
 import {
   checkStage,
   checkStageVariables,
@@ -21,7 +21,7 @@ import {
   httpRequestOptionTable,
   sendRequest,
 } from '../http/request.js';
-import { fillPath, matchPath, parseRouteKey } from '../http/routes.js';
+import { matchPath, parseRouteKey } from '../http/routes.js';
 import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';
 import {
@@ -133,15 +133,10 @@ export const apigwV2: Source<ApigwV2Options> = {
 
     return (ctx) => {
       const { rng } = ctx;
-      const defaultPath = () =>
-        route.kind === 'default'
-          ? samplePath(data, rng)
-          : fillPath(route.path, (name, greedy) => pathVariableValue(data, rng, name, greedy));
+      const defaultPath = () => samplePath(data, rng, route.kind === 'route' ? route.path : undefined);
       const request = sendRequest(
         spec,
-        routeMethod
-          ? { host: site.domainName, method: routeMethod, path: defaultPath }
-          : { host: site.domainName, path: defaultPath },
+        { host: site.domainName, method: routeMethod, path: defaultPath },
         ctx,
         data,
       );

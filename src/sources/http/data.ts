@@ -1,6 +1,6 @@
 import type { Random } from '../../core/random.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
-import { fillPath, parsePathTemplate } from './routes.js';
+import { fillPath, type PathTemplate, parsePathTemplate } from './routes.js';
 
 /** A client's own request headers, by its User-Agent. */
 export interface HttpClient {
@@ -38,16 +38,22 @@ export function clientAddress(data: HttpData, rng: Random): { ip: string; networ
 }
 
 /** A value for a path variable that reads like one: ids are numbers or UUIDs, `{proxy+}` a few segments. */
-export function pathVariableValue(data: HttpData, rng: Random, name: string, greedy: boolean): string {
+function pathVariableValue(data: HttpData, rng: Random, name: string, greedy: boolean): string {
   if (greedy) return rng.pick(data.greedyPaths);
   if (/id$/i.test(name)) return rng.int(0, 1) === 0 ? String(rng.int(1, 99_999)) : rng.uuid();
   return rng.pick(data.slugs);
 }
 
-/** A realistic request path from the data's list, its variables filled. */
-export function samplePath(data: HttpData, rng: Random): string {
-  const template = parsePathTemplate(rng.pick(data.paths), 'templates/http.json path');
-  return fillPath(template, (name, greedy) => pathVariableValue(data, rng, name, greedy));
+/**
+ * A realistic path that `template` (a resource or route) matches: one from the data's list for no
+ * template or the catch-all `/{proxy+}`, else the template with its variables filled.
+ */
+export function samplePath(data: HttpData, rng: Random, template?: PathTemplate): string {
+  const chosen =
+    template === undefined || template.text === '/{proxy+}'
+      ? parsePathTemplate(rng.pick(data.paths), 'templates/http.json path')
+      : template;
+  return fillPath(chosen, (name, greedy) => pathVariableValue(data, rng, name, greedy));
 }
 
 /** A role session name, as SDKs and people name them. */
