@@ -34,7 +34,7 @@ export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/inde
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
-export type { HttpRequestOptions, ParamInput } from './sources/http/request.js';
+export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */

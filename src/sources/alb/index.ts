@@ -5,15 +5,14 @@ import { albEncodesBase64, bodyText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import { headerGroups, headerValue, lowerCaseName } from '../http/headers.js';
 import { allValues, lastValues } from '../http/maps.js';
-import { rawQueryGroups } from '../http/query.js';
 import {
-  describeRequest,
   type HttpRequestOptions,
   hostOption,
   httpRequestFromRaw,
   httpRequestOptionTable,
-  sendRequest,
-} from '../http/request.js';
+} from '../http/options.js';
+import { rawQueryGroups } from '../http/query.js';
+import { describeRequest, sendRequest } from '../http/request.js';
 import { forwardingHeaders, traceRoot, withoutForwardedFor } from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';
 import { parseTargetGroup, targetGroupArn } from './target-group.js';

@@ -14,15 +14,14 @@ import {
 import { headerGroups, restHeaderName } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
 import { allValues, lastValues } from '../http/maps.js';
-import { decodedQueryGroups } from '../http/query.js';
 import {
-  describeRequest,
   type HttpRequestOptions,
   hostOption,
   httpRequestFromRaw,
   httpRequestOptionTable,
-  sendRequest,
-} from '../http/request.js';
+} from '../http/options.js';
+import { decodedQueryGroups } from '../http/query.js';
+import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parsePathTemplate } from '../http/routes.js';
 import {
   cloudFrontHeaders,

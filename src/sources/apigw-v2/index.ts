@@ -12,15 +12,14 @@ import {
 } from '../http/gateway-options.js';
 import type { HeaderField } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
-import { payloadV2Request } from '../http/payload-v2.js';
 import {
-  describeRequest,
   type HttpRequestOptions,
   hostOption,
   httpRequestFromRaw,
   httpRequestOptionTable,
-  sendRequest,
-} from '../http/request.js';
+} from '../http/options.js';
+import { payloadV2Request } from '../http/payload-v2.js';
+import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parseRouteKey } from '../http/routes.js';
 import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';

@@ -6,14 +6,9 @@ import { loadHttpData, samplePath } from '../http/data.js';
 import type { HeaderField } from '../http/headers.js';
 import { parseFunctionUrlHost } from '../http/hosts.js';
 import { iamAuthorizer, iamCaller, sigV4Headers } from '../http/iam.js';
+import { type HttpRequestOptions, httpRequestFromRaw, httpRequestOptionTable } from '../http/options.js';
 import { payloadV2Request } from '../http/payload-v2.js';
-import {
-  describeRequest,
-  type HttpRequestOptions,
-  httpRequestFromRaw,
-  httpRequestOptionTable,
-  sendRequest,
-} from '../http/request.js';
+import { describeRequest, sendRequest } from '../http/request.js';
 import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';
 

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { optionalString } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
-import { pairMap } from './request.js';
+import { pairMap } from './options.js';
 
 /** Options API Gateway REST and HTTP APIs share: stages and what an authorizer passes on. */
 export interface GatewayOptions {
