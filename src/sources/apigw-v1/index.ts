@@ -14,12 +14,7 @@ import {
 import { headerGroups, restHeaderName } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
 import { allValues, lastValues } from '../http/maps.js';
-import {
-  type HttpRequestOptions,
-  hostOption,
-  httpRequestFromRaw,
-  httpRequestOptionTable,
-} from '../http/options.js';
+import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
 import { decodedQueryGroups } from '../http/query.js';
 import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parsePathTemplate } from '../http/routes.js';
@@ -100,15 +95,14 @@ export const apigwV1: Source<ApigwV1Options> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV1Options> {
-    const options: ApigwV1Options = { ...(await httpRequestFromRaw(raw, args)), ...gatewayFromRaw(raw) };
+    // The authorizer name is checked against this source's own list when the run is prepared.
+    const options = (await gatewayFromRaw(raw, args)) as ApigwV1Options;
     const resource = optionalString(raw, 'resource');
     if (resource !== undefined) options.resource = resource;
     const endpoint = optionalString(raw, 'endpoint');
     if (endpoint !== undefined) options.endpoint = endpoint as ApigwV1Options['endpoint'];
     const binaryMediaTypes = stringList(raw, 'binary-media-type');
     if (binaryMediaTypes.length > 0) options.binaryMediaTypes = binaryMediaTypes;
-    const authorizer = optionalString(raw, 'authorizer');
-    if (authorizer !== undefined) options.authorizer = authorizer as ApigwV1Options['authorizer'];
     const principalId = optionalString(raw, 'principal-id');
     if (principalId !== undefined) options.principalId = principalId;
     return options;

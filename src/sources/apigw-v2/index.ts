@@ -12,12 +12,7 @@ import {
 } from '../http/gateway-options.js';
 import type { HeaderField } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
-import {
-  type HttpRequestOptions,
-  hostOption,
-  httpRequestFromRaw,
-  httpRequestOptionTable,
-} from '../http/options.js';
+import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
 import { payloadV2Request } from '../http/payload-v2.js';
 import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parseRouteKey } from '../http/routes.js';
@@ -83,11 +78,10 @@ export const apigwV2: Source<ApigwV2Options> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV2Options> {
-    const options: ApigwV2Options = { ...(await httpRequestFromRaw(raw, args)), ...gatewayFromRaw(raw) };
+    // The authorizer name is checked against this source's own list when the run is prepared.
+    const options = (await gatewayFromRaw(raw, args)) as ApigwV2Options;
     const route = optionalString(raw, 'route');
     if (route !== undefined) options.route = route;
-    const authorizer = optionalString(raw, 'authorizer');
-    if (authorizer !== undefined) options.authorizer = authorizer as ApigwV2Options['authorizer'];
     const scopes = stringList(raw, 'scope');
     if (scopes.length > 0) options.scopes = scopes;
     const mtls = optionalBoolean(raw, 'mtls');

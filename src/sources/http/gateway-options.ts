@@ -1,7 +1,8 @@
 import { UsageError } from '../../core/errors.js';
+import type { ArgumentReader } from '../../core/inputs.js';
 import { optionalString } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
-import { pairMap } from './options.js';
+import { type HttpRequestOptions, httpRequestFromRaw, pairMap } from './options.js';
 
 /** Options API Gateway REST and HTTP APIs share: stages and what an authorizer passes on. */
 export interface GatewayOptions {
@@ -37,8 +38,20 @@ export function gatewayOptionTable(defaultStage: string): OptionTable {
   };
 }
 
-export function gatewayFromRaw(raw: RawOptions): GatewayOptions {
-  const options: GatewayOptions = {};
+/**
+ * The CLI options both API Gateway sources read: the request, the stage, the authorizer (checked
+ * against the source's own list when the run is prepared) and what it passes on.
+ */
+export async function gatewayFromRaw(
+  raw: RawOptions,
+  args: ArgumentReader,
+): Promise<HttpRequestOptions & GatewayOptions & { authorizer?: string }> {
+  const options: HttpRequestOptions & GatewayOptions & { authorizer?: string } = await httpRequestFromRaw(
+    raw,
+    args,
+  );
+  const authorizer = optionalString(raw, 'authorizer');
+  if (authorizer !== undefined) options.authorizer = authorizer;
   const stage = optionalString(raw, 'stage');
   if (stage !== undefined) options.stage = stage;
   const stageVariables = pairMap(raw, 'stage-variable');
