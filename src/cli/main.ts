@@ -1,13 +1,15 @@
-import { GenEventError } from '../core/errors.js';
+import { GenEventError, InterruptedError } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { findSource } from '../sources/registry.js';
+import { runCheck } from './check.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { parseCommandLine } from './parser.js';
 import { runSource } from './run-source.js';
+import { runSeed } from './seed.js';
 
 /** Exit statuses, as documented in the README. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /**
  * The process boundary: the only place that turns errors into a stderr line and an exit status.
@@ -17,18 +19,24 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
   try {
     const parsed = await parseCommandLine(args);
     if (parsed.kind === 'text') {
-      io.writeStdout(parsed.text);
+      await io.writeStdout(parsed.text);
       return EXIT.ok;
     }
     if (parsed.command === 'list') {
-      io.writeStdout(listSources());
+      await io.writeStdout(listSources());
       return EXIT.ok;
     }
+    if (parsed.command === 'seed') return await runSeed(parsed.positionals, parsed.options, io);
+    if (parsed.command === 'check') return await runCheck(parsed.positionals, parsed.options, io);
     const source = findSource(parsed.command);
     if (!source) throw new Error(`command ${parsed.command} has no handler`);
     await runSource(source, parsed.options, io);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.writeStderr(`gen-event: ${error.message}\n`);
+      return error.exitCode;
+    }
     if (error instanceof GenEventError) {
       io.writeStderr(`gen-event: ${oneLine(error.message)}\n`);
       return error.exitCode;
@@ -51,11 +59,31 @@ export async function runProcess(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  let writing = false;
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    // Outside a long write there is nothing to clean up: stop at once, as a shell expects.
+    if (!writing) process.exit(130);
+    interrupted = true;
+  });
   const io: CliIO = {
-    writeStdout: (text) => process.stdout.write(text),
-    writeStderr: (text) => process.stderr.write(text),
+    writeStdout: (text) =>
+      process.stdout.write(text)
+        ? undefined
+        : new Promise<void>((resolve) => process.stdout.once('drain', resolve)),
+    writeStderr: (text) => {
+      process.stderr.write(text);
+    },
     inputs: processInputReader,
     stderrIsTTY: process.stderr.isTTY === true,
+    async whileWriting(work) {
+      writing = true;
+      try {
+        return await work(() => interrupted);
+      } finally {
+        writing = false;
+      }
+    },
   };
   process.exitCode = await main(process.argv.slice(2), io);
 }

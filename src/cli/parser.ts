@@ -1,23 +1,15 @@
 import yargs, { type Argv, type Options } from 'yargs';
 import packageJson from '../../package.json' with { type: 'json' };
+import { closest } from '../core/closest.js';
 import { commonOptionTable } from '../core/common-options.js';
 import { UsageError } from '../core/errors.js';
 import { sources } from '../sources/registry.js';
 import type { OptionSpec, OptionTable, RawOptions } from '../sources/source.js';
-import { closest } from './suggest.js';
+import { checkCommand } from './check.js';
+import type { CommandSpec } from './command-spec.js';
+import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
-
-/** A command of the CLI besides the sources, with the options it takes. */
-export interface CommandSpec {
-  name: string;
-  aliases: readonly string[];
-  summary: string;
-  /** Positional arguments, as yargs writes them: `<recipe>`, `[files..]`. */
-  positionals?: string;
-  options: OptionTable;
-  examples: readonly (readonly [string, string])[];
-}
 
 const listCommand: CommandSpec = {
   name: 'list',
@@ -27,8 +19,8 @@ const listCommand: CommandSpec = {
   examples: [['gen-event list', 'one line per source']],
 };
 
-/** Every command but the sources; later commands register here. */
-export const toolCommands: CommandSpec[] = [listCommand];
+/** Every command but the sources. */
+export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkCommand];
 
 export type ParseResult =
   | { kind: 'text'; text: string }
@@ -82,15 +74,16 @@ export function createParser(): Argv {
     });
   }
   for (const command of toolCommands) {
-    y.command(
-      [`${command.name}${command.positionals ? ` ${command.positionals}` : ''}`, ...command.aliases],
-      command.summary,
-      (c) => {
-        describeOptions(c, command.options, 'Options:');
-        for (const [example, description] of command.examples) c.example(example, description);
-        return c;
-      },
-    );
+    // Positionals stay in argv._ (the command string names none), so every command reads them alike;
+    // the usage line still shows them.
+    y.command([command.name, ...command.aliases], command.summary, (c) => {
+      c.usage(
+        `gen-event ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [options]\n\n${command.summary}`,
+      );
+      describeOptions(c, command.options, 'Options:');
+      for (const [example, description] of command.examples) c.example(example, description);
+      return c;
+    });
   }
   return y;
 }
@@ -114,20 +107,18 @@ function commandNames(): string[] {
 /** Parses argv: help or version text to print, or a command with its raw options. */
 export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
   const parser = createParser();
-  const { argv, output, error } = await new Promise<{
-    argv: Record<string, unknown>;
-    output: string;
-    error?: Error;
-  }>((resolve) => {
-    try {
-      parser.parse([...args], {}, (err, parsed, text) => {
-        resolve({ argv: parsed as Record<string, unknown>, output: text, error: err ?? undefined });
+  let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
+  try {
+    parsed = await new Promise((resolve) => {
+      parser.parse([...args], {}, (err, argv, text) => {
+        resolve({ argv: argv as Record<string, unknown>, output: text, error: err ?? undefined });
       });
-    } catch (err) {
-      // yargs throws (instead of calling back) when a value is not one of an option's choices.
-      resolve({ argv: {}, output: '', error: err as Error });
-    }
-  });
+    });
+  } catch (error) {
+    // With .fail(false), yargs throws its validation errors instead of printing them.
+    throw translateYargsError((error as Error).message);
+  }
+  const { argv, output, error } = parsed;
   if (error) throw translateYargsError(error.message);
   if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
 
@@ -142,6 +133,13 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
     throw new UsageError(
       `unknown source '${command}'`,
       guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
+    );
+  }
+  const isSource = sources.some((s) => s.name === command || s.aliases.includes(command));
+  if ((isSource || command === 'list') && positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0]}' for ${command}`,
+      `${command} takes options only; quote a value that has spaces`,
     );
   }
   const known = knownOptions(command);

@@ -50,11 +50,26 @@ export const commonOptionTable: OptionTable = {
   strict: { type: 'boolean', description: 'Treat warnings (an event over a service limit) as errors' },
   out: {
     type: 'string',
-    valueName: '<file>',
-    description: 'Write to a file instead of stdout (never overwrites without --force)',
+    valueName: '<file|dir/>',
+    description:
+      'Write to a file, or one file per event into a folder (a path ending in / or an existing folder)',
   },
-  force: { type: 'boolean', description: 'Allow --out to replace an existing file' },
+  force: { type: 'boolean', description: 'Allow --out to replace existing files' },
   compact: { type: 'boolean', description: 'One line of JSON instead of 2-space indented' },
+  count: {
+    type: 'number',
+    valueName: '<n>',
+    description: 'Generate n independent events (with --ndjson or --out <dir>/)',
+  },
+  ndjson: {
+    type: 'boolean',
+    description: 'One compact event per line, streamed (to stdout or --out <file>)',
+  },
+  name: {
+    type: 'string',
+    valueName: '<pattern>',
+    description: "File names in an --out folder, e.g. 'order-{n}.json' (default '{source}-{n}.json')",
+  },
 };
 
 /** Reads the common options from CLI-style values. */

@@ -25,3 +25,9 @@ export class InputError extends GenEventError {
   override readonly name = 'InputError';
   readonly exitCode = 1;
 }
+
+/** The user interrupted a run that writes files; every file written is whole. Exit 130, as shells expect. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  readonly exitCode = 130;
+}

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from './errors.js';
+import { invalidJsonOffset } from './json-position.js';
 
 /**
  * Where option values that name a file (`@path`) or standard input (`-`) are read from. The CLI uses
@@ -91,20 +92,15 @@ export class ArgumentReader {
 export function parseJson(text: string, origin: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message)?.[1];
-    let where = 'at the end';
-    if (position !== undefined) {
-      const before = text.slice(0, Number(position));
-      const line = before.split('\n').length;
-      const column = Number(position) - before.lastIndexOf('\n');
-      where = `at line ${line} column ${column}`;
-    } else if (text.trim().length === 0) {
-      where = 'because it is empty';
-    } else if (!/end of JSON input/.test(message)) {
-      where = `(${message.replace(/\s+/g, ' ')})`;
-    }
-    throw new InputError(`${origin} is not valid JSON ${where}`, 'fix the JSON');
+  } catch {
+    if (text.trim().length === 0)
+      throw new InputError(`${origin} is not valid JSON because it is empty`, 'fix the JSON');
+    const offset = invalidJsonOffset(text);
+    if (offset >= text.length)
+      throw new InputError(`${origin} is not valid JSON: it ends too early`, 'fix the JSON');
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    throw new InputError(`${origin} is not valid JSON at line ${line} column ${column}`, 'fix the JSON');
   }
 }

@@ -24,7 +24,7 @@ export function parseTime(value: string | number): number {
     );
   }
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) {
+  if (Number.isNaN(ms) || !isCalendarDate(text)) {
     throw new UsageError(`--time '${text}' is not a real date`, 'check the day and month');
   }
   return ms;
@@ -50,4 +50,12 @@ export function traceTimeHex(epochMs: number): string {
   return Math.floor(epochMs / 1000)
     .toString(16)
     .padStart(8, '0');
+}
+
+/** Date.parse rolls 30 February over into March; a time given by a person must name a real day. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hour = 0, minute = 0] = text.length > 10 ? text.slice(11, 16).split(':').map(Number) : [];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
 }

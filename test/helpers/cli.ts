@@ -1,31 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { processInputReader } from '../../src/core/inputs.js';
 
-/** Runs the CLI in process with files from `files` and standard input from `stdin`. */
-export async function runCli(
-  args: readonly string[],
-  files: Readonly<Record<string, Uint8Array | string>> = {},
-  stdin: Uint8Array | string = '',
-): Promise<{ status: number; stdout: string; stderr: string }> {
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in process, with standard input given as text. */
+export async function runCli(args: readonly string[], stdin = ''): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const status = await main(args, {
+  const io: CliIO = {
     writeStdout: (text) => {
       stdout += text;
     },
     writeStderr: (text) => {
       stderr += text;
     },
+    inputs: { readFile: processInputReader.readFile, readStdin: async () => Buffer.from(stdin, 'utf8') },
     stderrIsTTY: false,
-    inputs: {
-      async readFile(path) {
-        const content = files[path];
-        if (content === undefined) throw new Error(`no test file ${path}`);
-        return Buffer.from(content);
-      },
-      async readStdin() {
-        return Buffer.from(stdin);
-      },
-    },
-  });
+    whileWriting: (work) => work(() => false),
+  };
+  const status = await main(args, io);
   return { status, stdout, stderr };
+}
+
+export const binPath = fileURLToPath(new URL('../../bin/gen-event.js', import.meta.url));
+
+/** Runs the built CLI as a real process (the build runs before the tests in `npm test`). */
+export function spawnCli(args: readonly string[], options: { stdin?: string; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    input: options.stdin ?? '',
+    cwd: options.cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8'));
 }

@@ -28,7 +28,7 @@ export const direct: Source<DirectOptions> = {
     },
     schema: {
       type: 'string',
-      valueName: '<file>',
+      valueName: '<file|->',
       description: 'Generate the payload from a JSON Schema (seeded)',
     },
   },
@@ -44,7 +44,7 @@ export const direct: Source<DirectOptions> = {
     if (payload !== undefined) options.payload = await args.readJson(payload, '--payload');
     const schema = optionalString(raw, 'schema');
     if (schema !== undefined)
-      options.schema = await args.readJson(`@${schema.replace(/^@/, '')}`, '--schema');
+      options.schema = await args.readJson(schema === '-' ? '-' : `@${schema.replace(/^@/, '')}`, '--schema');
     return options;
   },
 

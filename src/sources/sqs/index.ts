@@ -67,7 +67,7 @@ export const sqs: Source<SqsOptions> = {
     },
     'body-schema': {
       type: 'string',
-      valueName: '<file>',
+      valueName: '<file|->',
       description: 'Generate bodies from a JSON Schema (seeded)',
     },
     queue: {
@@ -122,7 +122,10 @@ export const sqs: Source<SqsOptions> = {
     if (records !== undefined) options.records = records;
     const schema = optionalString(raw, 'body-schema');
     if (schema !== undefined)
-      options.bodySchema = await args.readJson(`@${schema.replace(/^@/, '')}`, '--body-schema');
+      options.bodySchema = await args.readJson(
+        schema === '-' ? '-' : `@${schema.replace(/^@/, '')}`,
+        '--body-schema',
+      );
     const queue = optionalString(raw, 'queue');
     if (queue !== undefined) options.queue = queue;
     const fifo = optionalBoolean(raw, 'fifo');

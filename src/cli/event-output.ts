@@ -1,0 +1,185 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEventSize, type EventStream, serializeEvent } from '../core/engine.js';
+import { InterruptedError, UsageError } from '../core/errors.js';
+import { checkNamePattern, eventFileName } from '../core/file-names.js';
+import {
+  checkFolderTargets,
+  commitFile,
+  createTemporaryFile,
+  isFolderTarget,
+  refuseExisting,
+  removeQuietly,
+  writeFileAtomic,
+} from '../core/output.js';
+import { optionalBoolean, optionalInteger, optionalString } from '../core/raw-options.js';
+import type { RawOptions, Source } from '../sources/source.js';
+import type { CliIO } from './io.js';
+import { createProgress } from './progress.js';
+
+/** How many events one run may produce. */
+export const MAX_COUNT = 100_000_000;
+/** NDJSON is written in chunks of about this many bytes: few system calls, little memory. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Where and how a run's events go, decided and checked before any input is read. */
+export type OutputPlan =
+  | { kind: 'single'; file?: string; force: boolean; compact: boolean }
+  | { kind: 'ndjson'; file?: string; force: boolean; count: number }
+  | { kind: 'folder'; dir: string; names: string[]; force: boolean; compact: boolean };
+
+export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan {
+  const out = optionalString(raw, 'out');
+  const force = optionalBoolean(raw, 'force') ?? false;
+  const compact = optionalBoolean(raw, 'compact') ?? false;
+  const ndjson = optionalBoolean(raw, 'ndjson') ?? false;
+  const countOption = optionalInteger(raw, 'count', 1, MAX_COUNT);
+  const count = countOption ?? 1;
+  const pattern = optionalString(raw, 'name');
+
+  if (out !== undefined && out.length === 0)
+    throw new UsageError('--out is empty', 'name a file, or a folder ending in /');
+  const folder = out !== undefined && !ndjson && isFolderTarget(out);
+  if (pattern !== undefined && !folder) {
+    throw new UsageError('--name names files in a folder', 'give --out <dir>/ as well');
+  }
+  if (ndjson) {
+    if (out !== undefined) refuseExisting(out, force);
+    return out === undefined ? { kind: 'ndjson', force, count } : { kind: 'ndjson', file: out, force, count };
+  }
+  if (folder) {
+    if (pattern !== undefined) checkNamePattern(pattern, count);
+    const names = Array.from({ length: count }, (_, i) => eventFileName(pattern, source.name, i + 1, count));
+    checkFolderTargets(out, names, force);
+    return { kind: 'folder', dir: out, names, force, compact };
+  }
+  if (countOption !== undefined && count > 1) {
+    throw new UsageError(
+      `--count ${count} makes many events`,
+      'add --ndjson for one event per line, or --out <dir>/ for one file each',
+    );
+  }
+  if (out !== undefined) refuseExisting(out, force);
+  return out === undefined
+    ? { kind: 'single', force, compact }
+    : { kind: 'single', file: out, force, compact };
+}
+
+/** Serialises one event and warns when its compact form is over the source's limit. */
+function serialize(stream: EventStream, source: Source<unknown>, compact: boolean): string {
+  const event = stream.next();
+  const text = serializeEvent(event, compact);
+  const bytes = Buffer.byteLength(text) - 1;
+  // Indented text is never shorter than compact text, so only an oversized one needs measuring again.
+  if (bytes > source.sizeLimit.bytes) {
+    checkEventSize(source, compact ? bytes : Buffer.byteLength(JSON.stringify(event)), stream.run);
+  }
+  return text;
+}
+
+export async function writeEvents(plan: OutputPlan, source: Source<unknown>, stream: EventStream, io: CliIO) {
+  switch (plan.kind) {
+    case 'single': {
+      const text = serialize(stream, source, plan.compact);
+      if (plan.file === undefined) await io.writeStdout(text);
+      else writeFileAtomic(plan.file, text, plan.force);
+      return;
+    }
+    case 'ndjson':
+      await io.whileWriting((interrupted) =>
+        plan.file === undefined
+          ? ndjsonToStdout(plan.count, () => serialize(stream, source, true), io, interrupted)
+          : ndjsonToFile(
+              plan.file,
+              plan.force,
+              plan.count,
+              () => serialize(stream, source, true),
+              io,
+              interrupted,
+            ),
+      );
+      return;
+    case 'folder':
+      await io.whileWriting((interrupted) =>
+        writeFolder(plan, () => serialize(stream, source, plan.compact), io, interrupted),
+      );
+      return;
+  }
+}
+
+async function ndjsonToStdout(count: number, next: () => string, io: CliIO, interrupted: () => boolean) {
+  let chunk = '';
+  for (let i = 0; i < count; i++) {
+    chunk += next();
+    if (chunk.length >= CHUNK_BYTES || i === count - 1) {
+      await io.writeStdout(chunk);
+      chunk = '';
+      await yieldToSignals();
+      if (interrupted()) throw new InterruptedError(`interrupted after ${i + 1} events`);
+    }
+  }
+}
+
+/** NDJSON into a file: written to a temporary file and moved into place only when complete. */
+async function ndjsonToFile(
+  path: string,
+  force: boolean,
+  count: number,
+  next: () => string,
+  io: CliIO,
+  interrupted: () => boolean,
+) {
+  const temporary = createTemporaryFile(path);
+  const progress = createProgress(io, count, 'events');
+  let fd: number | undefined = openSync(temporary, 'a');
+  try {
+    let chunk = '';
+    for (let i = 0; i < count; i++) {
+      chunk += next();
+      if (chunk.length >= CHUNK_BYTES || i === count - 1) {
+        writeSync(fd, chunk);
+        chunk = '';
+        progress.update(i + 1);
+        await yieldToSignals();
+        if (interrupted()) throw new InterruptedError(`interrupted; ${path} was not written`);
+      }
+    }
+    closeSync(fd);
+    fd = undefined;
+    commitFile(temporary, path, force);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(temporary);
+    throw error;
+  } finally {
+    progress.done();
+  }
+}
+
+async function writeFolder(
+  plan: Extract<OutputPlan, { kind: 'folder' }>,
+  next: () => string,
+  io: CliIO,
+  interrupted: () => boolean,
+) {
+  const progress = createProgress(io, plan.names.length, 'files');
+  try {
+    for (const [i, name] of plan.names.entries()) {
+      writeFileAtomic(join(plan.dir, name), next(), plan.force);
+      progress.update(i + 1);
+      if (i % 64 === 63) await yieldToSignals();
+      if (interrupted()) {
+        throw new InterruptedError(
+          `interrupted after ${i + 1} of ${plan.names.length} files (each written file is whole)`,
+        );
+      }
+    }
+  } finally {
+    progress.done();
+  }
+}
+
+/** Lets a pending Ctrl-C handler run between whole writes. */
+function yieldToSignals(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

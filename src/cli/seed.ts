@@ -1,0 +1,128 @@
+import { isAbsolute, join, relative } from 'node:path';
+import { checkEvent } from '../check/registry.js';
+import { serializeEvent } from '../core/engine.js';
+import { UsageError } from '../core/errors.js';
+import { listJsonFiles, readExisting, writeFileAtomic } from '../core/output.js';
+import { optionalBoolean } from '../core/raw-options.js';
+import { parseRecipe, recipeInputReader } from '../core/recipe.js';
+import type { RawOptions } from '../sources/source.js';
+import type { CommandSpec } from './command-spec.js';
+import type { CliIO } from './io.js';
+import { openEventStream, warnOnce } from './run-source.js';
+
+export const seedCommand: CommandSpec = {
+  name: 'seed',
+  aliases: [],
+  positionals: '<recipe>',
+  summary: 'Write the fixture folder a recipe describes (the same bytes every time)',
+  options: {
+    check: {
+      type: 'boolean',
+      description: 'Write nothing; exit 1 listing missing, stale, edited and extra files',
+    },
+    force: { type: 'boolean', description: 'Replace fixture files that differ from the recipe' },
+  },
+  examples: [
+    ['gen-event seed examples/recipe.json', 'write the fixtures the recipe names'],
+    ['gen-event seed examples/recipe.json --check', 'in CI: fail when the folder no longer matches'],
+  ],
+};
+
+type FileState = 'missing' | 'same' | 'differs';
+
+/** `gen-event seed <recipe> [--check] [--force]`. Returns the exit status. */
+export async function runSeed(positionals: readonly string[], raw: RawOptions, io: CliIO): Promise<number> {
+  const [recipePath, ...rest] = positionals;
+  if (recipePath === undefined)
+    throw new UsageError('seed needs a recipe file', 'write gen-event seed <recipe.json>');
+  if (rest.length > 0)
+    throw new UsageError(`seed takes one recipe, not ${positionals.length}`, 'run it once per recipe');
+  const check = optionalBoolean(raw, 'check') ?? false;
+  const force = optionalBoolean(raw, 'force') ?? false;
+
+  const text = (await io.inputs.readFile(recipePath)).toString('utf8');
+  const recipe = parseRecipe(text, recipePath);
+  const inputs = recipeInputReader(io.inputs, recipePath);
+
+  // Everything is generated and compared before anything is written.
+  const planned: { path: string; text: string; state: FileState }[] = [];
+  for (const fixture of recipe.fixtures) {
+    const stream = await openEventStream(
+      fixture.source,
+      fixture.options,
+      inputs,
+      warnOnce(io),
+      fixture.override,
+    );
+    const eventText = serializeEvent(stream.next(), fixture.compact);
+    const path = join(recipe.outDir, fixture.file);
+    const existing = readExisting(path);
+    const state: FileState = existing === undefined ? 'missing' : existing === eventText ? 'same' : 'differs';
+    planned.push({ path, text: eventText, state });
+  }
+  const extras = listJsonFiles(recipe.outDir).filter(
+    (file) => file !== recipe.path && !planned.some((p) => p.path === file),
+  );
+  const show = displayPath;
+
+  if (check) {
+    const lines: string[] = [];
+    for (const { path, state } of planned) {
+      if (state === 'missing') lines.push(`${show(path)}: missing (run gen-event seed to write it)`);
+      if (state === 'differs') lines.push(`${show(path)}: ${describeDifference(path)}`);
+    }
+    for (const extra of extras)
+      lines.push(`${show(extra)}: extra, not in the recipe (delete it or add it to the recipe)`);
+    if (lines.length > 0) {
+      await io.writeStdout(`${lines.join('\n')}\n${lines.length} file(s) do not match ${recipePath}\n`);
+      return 1;
+    }
+    await io.writeStdout(`${planned.length} fixture(s) match ${recipePath}\n`);
+    return 0;
+  }
+
+  const differing = planned.filter((p) => p.state === 'differs');
+  if (differing.length > 0 && !force) {
+    const shown = differing
+      .slice(0, 3)
+      .map((p) => show(p.path))
+      .join(', ');
+    throw new UsageError(
+      `${differing.length} fixture file(s) differ from the recipe: ${shown}${differing.length > 3 ? ', …' : ''}`,
+      'run with --check to see why, or --force to replace them',
+    );
+  }
+  let written = 0;
+  for (const { path, text: eventText, state } of planned) {
+    if (state === 'same') continue;
+    writeFileAtomic(path, eventText, state === 'differs');
+    written += 1;
+  }
+  for (const extra of extras) io.writeStderr(`gen-event: warning: ${show(extra)} is not in the recipe\n`);
+  await io.writeStdout(
+    `${written} written, ${planned.length - written} unchanged in ${show(recipe.outDir)}\n`,
+  );
+  return 0;
+}
+
+/** A file that differs is stale when it is still a valid event, hand-edited when it breaks a rule. */
+function describeDifference(path: string): string {
+  let event: unknown;
+  try {
+    event = JSON.parse(readExisting(path) ?? '');
+  } catch {
+    return 'hand-edited: no longer valid JSON (run gen-event seed --force to rewrite it)';
+  }
+  const { problems } = checkEvent(event);
+  if (problems.length > 0) {
+    const first = problems[0];
+    return `hand-edited: ${first?.path}: ${first?.message} (run gen-event seed --force to rewrite it)`;
+  }
+  return 'stale: differs from what the recipe makes now (run gen-event seed --force to rewrite it)';
+}
+
+/** A path relative to the working folder when it lies inside it, else as it is. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import { compileTemplate, loadTemplate } from '../../src/core/template.js';
+
+describe('templates are data', () => {
+  it('whole-string placeholders take any JSON value; undefined leaves the key out; key order is kept', () => {
+    const fill = compileTemplate({ a: '{{n}}', b: '{{absent}}', c: { d: '{{list}}' }, e: 'fixed' }, 't.json');
+    expect(JSON.stringify(fill({ n: 42, absent: undefined, list: [1, null] }))).toBe(
+      '{"a":42,"c":{"d":[1,null]},"e":"fixed"}',
+    );
+  });
+
+  it('embedded placeholders are replaced by text', () => {
+    const fill = compileTemplate('arn:{{partition}}:sqs:{{region}}:{{account}}:q', 't.json');
+    expect(fill({ partition: 'aws', region: 'eu-west-1', account: '123456789012' })).toBe(
+      'arn:aws:sqs:eu-west-1:123456789012:q',
+    );
+  });
+
+  it('an unknown placeholder is an error naming the template, even one that names a property of every object', () => {
+    for (const name of ['missing', 'constructor', 'toString', 'hasOwnProperty']) {
+      const fill = compileTemplate({ x: `{{${name}}}` }, 'broken.json');
+      expect(() => fill({})).toThrow(InputError);
+      expect(() => fill({})).toThrow(`template broken.json uses unknown placeholder {{${name}}}`);
+    }
+  });
+
+  it('anything that looks like code stays text', () => {
+    const fill = compileTemplate(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: deliberately code-like text
+      { x: '{{ process.exit(1) }}', y: '${1+1}', z: '{{a}}{{b}}', w: '{{__proto__}}' },
+      't.json',
+    );
+    expect(fill({ a: 'A', b: 'B' })).toEqual({
+      x: '{{ process.exit(1) }}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: deliberately code-like text
+      y: '${1+1}',
+      z: 'AB',
+      w: '{{__proto__}}',
+    });
+  });
+
+  it('each fill makes fresh objects, so editing one event never changes the next', () => {
+    const fill = compileTemplate({ list: [{ k: 'v' }] }, 't.json');
+    const first = fill({}) as { list: { k: string }[] };
+    (first.list[0] as { k: string }).k = 'edited';
+    expect(fill({})).toEqual({ list: [{ k: 'v' }] });
+  });
+
+  it('the shipped templates load', () => {
+    expect(Object.keys(loadTemplate('sqs'))).toContain('record');
+    expect(() => loadTemplate('no-such-source')).toThrow('template no-such-source.json is missing');
+  });
+});
