@@ -2,18 +2,39 @@
  * gen-event as a library: the same engine and the same output as the CLI for the same options.
  * The library never prints or exits; it throws `UsageError` / `InputError` with a message to act on.
  */
-import type { SQSEvent } from 'aws-lambda';
+import type {
+  ALBEvent,
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+  APIGatewayProxyWithCognitoAuthorizerEvent,
+  APIGatewayProxyWithLambdaAuthorizerEvent,
+  LambdaFunctionURLEvent,
+  LambdaFunctionURLEventWithIAMAuthorizer,
+  SQSEvent,
+} from 'aws-lambda';
 import type { CommonOptions } from './core/common-options.js';
 import { checkEventSize, createEventStream } from './core/engine.js';
 import { UsageError } from './core/errors.js';
+import type { AlbOptions } from './sources/alb/index.js';
+import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
+import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
+import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import { findSource } from './sources/registry.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
+export type { AlbOptions } from './sources/alb/index.js';
+export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
+export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
+export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
+export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -33,14 +54,52 @@ export type EventOptions<SourceOptions, Event> = SourceOptions &
 /** The events each source produces, for `generate()`'s return type. */
 export interface EventTypes {
   sqs: SQSEvent;
+  alb: ALBEvent;
+  'apigw-v1': APIGatewayProxyEvent;
+  rest: APIGatewayProxyEvent;
+  apigateway: APIGatewayProxyEvent;
+  'apigw-v2': APIGatewayProxyEventV2;
+  'http-api': APIGatewayProxyEventV2;
+  'function-url': LambdaFunctionURLEvent;
+  url: LambdaFunctionURLEvent;
   direct: unknown;
   invoke: unknown;
 }
 
 export interface OptionTypes {
   sqs: SqsOptions;
+  alb: AlbOptions;
+  'apigw-v1': ApigwV1Options;
+  rest: ApigwV1Options;
+  apigateway: ApigwV1Options;
+  'apigw-v2': ApigwV2Options;
+  'http-api': ApigwV2Options;
+  'function-url': FunctionUrlOptions;
+  url: FunctionUrlOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
+}
+
+/** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
+export interface RestEventByAuthorizer {
+  none: APIGatewayProxyEvent;
+  iam: APIGatewayProxyEvent;
+  cognito: APIGatewayProxyWithCognitoAuthorizerEvent;
+  lambda: APIGatewayProxyWithLambdaAuthorizerEvent<Record<string, string>>;
+}
+
+/** The HTTP API event type for each authorizer. */
+export interface HttpApiEventByAuthorizer {
+  none: APIGatewayProxyEventV2;
+  jwt: APIGatewayProxyEventV2WithJWTAuthorizer;
+  lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string | number | boolean> | null>;
+  iam: APIGatewayProxyEventV2WithIAMAuthorizer;
+}
+
+/** The function URL event type for each AuthType. */
+export interface FunctionUrlEventByAuth {
+  none: LambdaFunctionURLEvent;
+  iam: LambdaFunctionURLEventWithIAMAuthorizer;
 }
 
 export type SourceName = keyof EventTypes;
@@ -87,4 +146,46 @@ export function sqsEvent(options: EventOptions<SqsOptions, SQSEvent> = {}): Prom
 /** A direct-invocation event: the payload itself, given, generated from a schema, or realistic. */
 export function directEvent(options: EventOptions<DirectOptions, unknown> = {}): Promise<unknown> {
   return generate('direct', options);
+}
+
+/** An ALB event, e.g. `await albEvent({ path: '/orders?status=open', multiValue: true, seed: 1 })`. */
+export function albEvent(options: EventOptions<AlbOptions, ALBEvent> = {}): Promise<ALBEvent> {
+  return generate('alb', options);
+}
+
+/**
+ * An API Gateway REST API event, typed by its authorizer, e.g.
+ * `await apigwV1Event({ resource: '/users/{id}', path: '/users/42', authorizer: 'cognito' })`.
+ */
+export function apigwV1Event<Authorizer extends RestAuthorizerKind = 'none'>(
+  options: EventOptions<ApigwV1Options & { authorizer?: Authorizer }, RestEventByAuthorizer[Authorizer]> = {},
+): Promise<RestEventByAuthorizer[Authorizer]> {
+  return generate('apigw-v1', options as EventOptions<ApigwV1Options, APIGatewayProxyEvent>) as Promise<
+    RestEventByAuthorizer[Authorizer]
+  >;
+}
+
+/**
+ * An API Gateway HTTP API event, typed by its authorizer, e.g.
+ * `await apigwV2Event({ route: 'GET /items/{id}', path: '/items/42', authorizer: 'jwt' })`.
+ */
+export function apigwV2Event<Authorizer extends HttpApiAuthorizerKind = 'none'>(
+  options: EventOptions<
+    ApigwV2Options & { authorizer?: Authorizer },
+    HttpApiEventByAuthorizer[Authorizer]
+  > = {},
+): Promise<HttpApiEventByAuthorizer[Authorizer]> {
+  return generate('apigw-v2', options as EventOptions<ApigwV2Options, APIGatewayProxyEventV2>) as Promise<
+    HttpApiEventByAuthorizer[Authorizer]
+  >;
+}
+
+/** A function URL event, typed by its AuthType, e.g. `await functionUrlEvent({ auth: 'iam', json: { a: 1 } })`. */
+export function functionUrlEvent<Auth extends FunctionUrlAuth = 'none'>(
+  options: EventOptions<FunctionUrlOptions & { auth?: Auth }, FunctionUrlEventByAuth[Auth]> = {},
+): Promise<FunctionUrlEventByAuth[Auth]> {
+  return generate(
+    'function-url',
+    options as EventOptions<FunctionUrlOptions, LambdaFunctionURLEvent>,
+  ) as Promise<FunctionUrlEventByAuth[Auth]>;
 }

@@ -1,9 +1,20 @@
+import { albMultiValueChecker, albSingleValueChecker } from './alb.js';
+import { apigwV1Checker } from './apigw-v1.js';
+import { apigwV2Checker } from './apigw-v2.js';
+import { functionUrlChecker } from './function-url.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
 import { sqsChecker } from './sqs.js';
 
 /** Every checker; `detect` of at most one of them accepts any event. */
-export const checkers: readonly EventChecker[] = [sqsChecker];
+export const checkers: readonly EventChecker[] = [
+  sqsChecker,
+  albSingleValueChecker,
+  albMultiValueChecker,
+  apigwV1Checker,
+  apigwV2Checker,
+  functionUrlChecker,
+];
 
 export interface CheckResult {
   /** The detected kind, or `unknown`. */

@@ -7,6 +7,10 @@ describe('--seed: the same arguments and seed give the same bytes from the real 
     ['sqs', '--records', '5', '--fifo', '--attribute', 'a:Number=1', '--trace'],
     ['sqs'],
     ['direct'],
+    ['alb', '--path', '/orders?status=open&status=late', '--multi-value'],
+    ['rest', '--resource', '/users/{id}', '--path', '/users/42', '--authorizer', 'cognito'],
+    ['http-api', '--route', 'GET /items/{id}', '--cookie', 'a=1', '--authorizer', 'jwt', '--mtls'],
+    ['url', '--auth', 'iam', '--json', '{"a":1}'],
   ];
   for (const args of commands) {
     it(args.join(' '), () => {

@@ -139,6 +139,8 @@ describe('fuzz: random argument vectors and file contents', () => {
       ),
       { numRuns: 1500, seed: 20261121 },
     );
+    // The last run may have written its --out target; anything else left in the folder is a stray write.
+    rmSync(outputs, { recursive: true, force: true });
     writeFileSync(randomFile, '');
     const after = contents(inputs);
     before['random.txt'] = '';

@@ -1,0 +1,109 @@
+import { httpApiEncodesBase64 } from '../sources/http/body.js';
+import { joinedValues } from '../sources/http/maps.js';
+import { decodedQueryGroups } from '../sources/http/query.js';
+import {
+  checkAbsentWhenEmpty,
+  checkBody,
+  checkForwardedFor,
+  checkLowercaseNames,
+  checkRequestTime,
+  checkTraceHeader,
+  HTTP_METHOD,
+  sortedKeys,
+  stringMap,
+} from './http.js';
+import { isRecord, type ProblemList } from './problems.js';
+
+/** A payload format 2.0 event: an HTTP API's or a function URL's (FORMATS §4, §5). */
+export const isPayloadV2 = (event: unknown): event is Record<string, unknown> =>
+  isRecord(event) &&
+  event.version === '2.0' &&
+  isRecord(event.requestContext) &&
+  isRecord(event.requestContext.http) &&
+  // Lambda authorizer inputs are format 2.0 too, but carry a `type` and no isBase64Encoded.
+  !('type' in event);
+
+/** Whether a format 2.0 event came through a function URL: its host is `<id>.lambda-url.<region>.on.aws`. */
+export const isFunctionUrlEvent = (event: Record<string, unknown>): boolean => {
+  const context = event.requestContext as Record<string, unknown>;
+  return typeof context.domainName === 'string' && context.domainName.includes('.lambda-url.');
+};
+
+/**
+ * The rules HTTP APIs and function URLs share; returns the headers for the rules of each.
+ */
+export function checkPayloadV2(
+  event: Record<string, unknown>,
+  problems: ProblemList,
+): Record<string, string> | undefined {
+  const context = event.requestContext as Record<string, unknown>;
+  const http = context.http as Record<string, unknown>;
+  problems.expectEqual(
+    'requestContext.routeKey',
+    context.routeKey,
+    event.routeKey,
+    'requestContext.routeKey is routeKey',
+  );
+  problems.expectEqual('requestContext.http.path', http.path, event.rawPath, 'http.path is rawPath');
+  problems.expectMatch('rawPath', event.rawPath, /^\//, 'rawPath starts with /');
+  problems.expectMatch(
+    'requestContext.http.method',
+    http.method,
+    HTTP_METHOD,
+    'http.method is an HTTP method',
+  );
+  // Empty fields are left out, never null (FORMATS §0.3).
+  checkAbsentWhenEmpty(problems, event, [
+    'cookies',
+    'queryStringParameters',
+    'pathParameters',
+    'stageVariables',
+    'body',
+  ]);
+  checkQuery(event, problems);
+
+  const headers = stringMap(problems, 'headers', event.headers);
+  if (headers) checkLowercaseNames(problems, 'headers', headers);
+  if ('cookies' in event) {
+    const cookies = event.cookies;
+    if (!Array.isArray(cookies) || cookies.some((c) => typeof c !== 'string' || !/^[^=;\s]+=/.test(c))) {
+      problems.add('cookies', 'cookies[] holds one name=value pair per element');
+    }
+  }
+  const epoch = checkRequestTime(
+    problems,
+    'requestContext.time',
+    context.time,
+    'requestContext.timeEpoch',
+    context.timeEpoch,
+  );
+  checkTraceHeader(problems, 'headers["x-amzn-trace-id"]', headers?.['x-amzn-trace-id'], epoch);
+  problems.expectEqual(
+    'requestContext.http.userAgent',
+    http.userAgent,
+    headers?.['user-agent'],
+    'http.userAgent is the user-agent header',
+  );
+  checkForwardedFor(problems, 'requestContext.http.sourceIp', headers?.['x-forwarded-for'], http.sourceIp, 0);
+  const contentType = headers?.['content-type'];
+  checkBody(problems, event, headers, httpApiEncodesBase64(contentType));
+  return headers;
+}
+
+/** `rawQueryString` as sent, and the decoded, comma-joined map present exactly when there are parameters (FORMATS §0.10). */
+function checkQuery(event: Record<string, unknown>, problems: ProblemList): void {
+  const raw = event.rawQueryString;
+  if (typeof raw !== 'string') {
+    problems.add('rawQueryString', 'rawQueryString is a string, "" when there is no query');
+    return;
+  }
+  if (raw.startsWith('?')) problems.add('rawQueryString', 'rawQueryString has no leading ?', raw.slice(1));
+  const groups = decodedQueryGroups(raw);
+  const expected = groups.length === 0 ? undefined : joinedValues(groups);
+  problems.expectEqual(
+    'queryStringParameters',
+    sortedKeys(event.queryStringParameters),
+    sortedKeys(expected),
+    'queryStringParameters is rawQueryString decoded, repeats comma-joined',
+  );
+}

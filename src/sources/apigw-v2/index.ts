@@ -1,0 +1,171 @@
+import { UsageError } from '../../core/errors.js';
+import { optionalBoolean, optionalString, stringList } from '../../core/raw-options.js';
+import { compileTemplate, loadTemplate } from '../../core/template.js';
+import { formatRequestTime } from '../../core/time.js';
+import { loadHttpData, samplePath } from '../http/data.js';
+import {
+  checkStage,
+  checkStageVariables,
+  type GatewayOptions,
+  gatewayFromRaw,
+  gatewayOptionTable,
+} from '../http/gateway-options.js';
+import type { HeaderField } from '../http/headers.js';
+import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
+import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
+import { payloadV2Request } from '../http/payload-v2.js';
+import { describeRequest, sendRequest } from '../http/request.js';
+import { matchPath, parseRouteKey } from '../http/routes.js';
+import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
+import type { RawOptions, Source } from '../source.js';
+import {
+  HTTP_API_AUTHORIZERS,
+  type HttpApiAuthorizerOptions,
+  prepareHttpApiAuthorization,
+} from './authorizer.js';
+import { type CertificateSubject, clientCertificate } from './client-cert.js';
+
+export type { HttpApiAuthorizerKind } from './authorizer.js';
+
+/** An API Gateway HTTP API request, payload format 2.0 (FORMATS §4). */
+export interface ApigwV2Options extends HttpRequestOptions, GatewayOptions, HttpApiAuthorizerOptions {
+  /** `$default` (default) or `METHOD /path/{var}`; METHOD may be ANY. */
+  route?: string;
+  /** Mutual TLS on a custom domain: adds `requestContext.authentication.clientCert`. */
+  mtls?: boolean;
+}
+
+export const apigwV2: Source<ApigwV2Options> = {
+  name: 'apigw-v2',
+  aliases: ['http-api'],
+  summary: 'API Gateway HTTP API request (payload format 2.0)',
+  sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
+  options: {
+    ...httpRequestOptionTable,
+    ...hostOption,
+    route: {
+      type: 'string',
+      valueName: "'<METHOD> <path>'",
+      description: "Route key, e.g. 'GET /items/{id}' (default $default); path parameters come from --path",
+    },
+    ...gatewayOptionTable('$default'),
+    authorizer: {
+      type: 'string',
+      choices: HTTP_API_AUTHORIZERS,
+      description: 'Authorizer of the route (default none)',
+    },
+    scope: {
+      type: 'string',
+      repeatable: true,
+      valueName: '<scope>',
+      description: 'A scope of the JWT (an access token); without it scopes is null',
+    },
+    mtls: { type: 'boolean', description: 'Mutual TLS: add authentication.clientCert' },
+  },
+  examples: [
+    [
+      "gen-event http-api --route 'GET /items/{id}' --path /items/42 --cookie session=abc",
+      'cookies go to cookies[]',
+    ],
+    [
+      'gen-event apigw-v2 --authorizer jwt --scope orders/read --query tag=a --query tag=b',
+      'a JWT-authorized request with a repeated query key',
+    ],
+    [
+      'gen-event http-api --stage dev --authorizer iam --body @report.pdf --content-type application/pdf',
+      'a signed binary upload',
+    ],
+  ],
+
+  async fromRaw(raw: RawOptions, args): Promise<ApigwV2Options> {
+    // The authorizer name is checked against this source's own list when the run is prepared.
+    const options = (await gatewayFromRaw(raw, args)) as ApigwV2Options;
+    const route = optionalString(raw, 'route');
+    if (route !== undefined) options.route = route;
+    const scopes = stringList(raw, 'scope');
+    if (scopes.length > 0) options.scopes = scopes;
+    const mtls = optionalBoolean(raw, 'mtls');
+    if (mtls !== undefined) options.mtls = mtls;
+    return options;
+  },
+
+  implied: (options) => impliedByGatewayHost(options.host),
+
+  async prepare(options, run) {
+    const template = loadTemplate('apigw-v2');
+    const fill = compileTemplate(template.event, 'apigw-v2.json');
+    const data = loadHttpData();
+    const spec = describeRequest(options);
+    const route = parseRouteKey(options.route ?? '$default');
+    const routeMethod = route.kind === 'route' && route.method !== 'ANY' ? route.method : undefined;
+    if (routeMethod && spec.method && spec.method !== routeMethod) {
+      throw new UsageError(
+        `--method ${spec.method} does not match --route ${options.route}`,
+        `use ${routeMethod} or an ANY route`,
+      );
+    }
+    if (route.kind === 'route' && spec.path !== undefined && !matchPath(route.path, spec.path)) {
+      throw new UsageError(
+        `--path ${spec.path} does not match --route ${options.route}`,
+        'give a path the route matches, or another --route',
+      );
+    }
+    const stage = checkStage(options.stage ?? '$default', true);
+    const stageVariables = checkStageVariables(options.stageVariables);
+    const site = gatewaySite(spec.host, run);
+    const auth = prepareHttpApiAuthorization(options, run, data);
+    const authentication = options.mtls
+      ? {
+          clientCert: clientCertificate(
+            run,
+            run.rng.pick(template.certificateSubjects as CertificateSubject[]),
+          ),
+        }
+      : undefined;
+    const routeKey = route.kind === 'default' ? '$default' : `${route.method} ${route.path.text}`;
+
+    return (ctx) => {
+      const { rng } = ctx;
+      const defaultPath = () => samplePath(data, rng, route.kind === 'route' ? route.path : undefined);
+      const request = sendRequest(
+        spec,
+        { host: site.domainName, method: routeMethod, path: defaultPath },
+        ctx,
+        data,
+      );
+      const serviceHeaders: HeaderField[] = [
+        ...auth.headers(request, ctx),
+        ...forwardingHeaders(request, traceRoot(ctx.time, rng), HTTPS_LISTENER),
+      ];
+      // HTTP APIs pass content-length even for a request without a body (FORMATS §1.4).
+      if (request.headers.every(([name]) => name.toLowerCase() !== 'content-length')) {
+        serviceHeaders.push(['content-length', '0']);
+      }
+      // A named stage is part of the path on the execute-api host (FORMATS §4.1).
+      const rawPath = stage !== '$default' && site.ownHost ? `/${stage}${request.path}` : request.path;
+      // HTTP APIs move cookies to cookies[] and drop the header (FORMATS §0.9).
+      const payload = payloadV2Request(request, serviceHeaders, ['cookie'], rawPath);
+      const parameters = route.kind === 'route' ? matchPath(route.path, request.path) : undefined;
+      return fill({
+        ...payload,
+        routeKey,
+        accountId: run.accountId,
+        apiId: site.apiId,
+        // Fresh copies: edits to one event (--set, --merge) never reach the next.
+        authentication: structuredClone(authentication),
+        authorizer: structuredClone(auth.authorizer),
+        domainName: site.domainName,
+        domainPrefix: site.domainPrefix,
+        method: request.method,
+        sourceIp: request.sourceIp,
+        userAgent: request.userAgent,
+        requestId: gatewayRequestId(rng),
+        stage,
+        time: formatRequestTime(ctx.time),
+        timeEpoch: ctx.time,
+        pathParameters: parameters && Object.keys(parameters).length > 0 ? parameters : undefined,
+        stageVariables: structuredClone(stageVariables),
+      });
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import { UsageError } from '../../core/errors.js';
+import { type Field, type FieldGroup, groupFields, sortGroups } from './maps.js';
+
+/** A header field as sent or added: the name as written, the value. */
+export type HeaderField = Field;
+
+// RFC 9110 token characters: a name with a space, a colon or a non-ASCII letter is no header name.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Field values may not carry line breaks or NUL: they would end the header (RFC 9110 §5.5).
+const BAD_VALUE = /[\r\n\0]/;
+
+export function checkHeaderName(name: string, option = '--header'): void {
+  if (!TOKEN.test(name)) {
+    throw new UsageError(
+      `${option} name '${name}' is not a valid header name`,
+      "use letters, digits and !#$%&'*+-.^_`|~ only, e.g. X-Request-Id",
+    );
+  }
+}
+
+export function checkHeaderValue(name: string, value: string, option = '--header'): void {
+  if (BAD_VALUE.test(value)) {
+    throw new UsageError(
+      `${option} ${name} has a line break or NUL in its value`,
+      'give the value on one line',
+    );
+  }
+}
+
+/** Parses `--header 'Name: value'`; the value loses the spaces around it, as HTTP parsers do. */
+export function parseHeaderArg(arg: string): HeaderField {
+  const colon = arg.indexOf(':');
+  if (colon <= 0) {
+    throw new UsageError(`--header '${arg}' is not 'Name: value'`, "write --header 'X-Request-Id: 42'");
+  }
+  const name = arg.slice(0, colon);
+  const value = arg.slice(colon + 1).trim();
+  checkHeaderName(name);
+  checkHeaderValue(name, value);
+  return [name, value];
+}
+
+/** The last value of a header, matched case-insensitively. */
+export function headerValue(fields: readonly HeaderField[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let found: string | undefined;
+  for (const [n, v] of fields) if (n.toLowerCase() === lower) found = v;
+  return found;
+}
+
+export const lowerCaseName = (name: string): string => name.toLowerCase();
+
+/**
+ * REST keeps the client's spelling of header names but re-cases some well-known ones; only
+ * `Authorization` has been observed (FORMATS §0.5, §10.2).
+ */
+export const restHeaderName = (name: string): string =>
+  name.toLowerCase() === 'authorization' ? 'Authorization' : name;
+
+/**
+ * The header map of an event: names grouped case-insensitively and shown as `showAs` spells the first
+ * of them, sorted as real events list them (FORMATS §2.2).
+ */
+export function headerGroups(fields: readonly HeaderField[], showAs: (name: string) => string): FieldGroup[] {
+  return sortGroups(groupFields(fields, lowerCaseName, showAs));
+}
