@@ -7,7 +7,11 @@ import { sources } from '../../src/sources/registry.js';
 import { commandFolder, projectRoot, run } from '../helpers/cli-process.js';
 
 /** Files the examples name, made here so that each example runs as printed. */
-const exampleFiles: Record<string, string> = {
+const exampleFiles: Record<string, string | Buffer> = {
+  // Binary uploads: a PNG signature and a PDF header are enough for a body that is not text.
+  'photo.png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  'avatar.png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  'report.pdf': Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]),
   'order.schema.json': JSON.stringify({
     type: 'object',
     required: ['orderId', 'total', 'currency'],

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commonOptionTable } from '../../src/core/common-options.js';
 import { direct } from '../../src/sources/direct/index.js';
+import { sources } from '../../src/sources/registry.js';
 import { runCli } from '../helpers/cli.js';
 import { commandFolder, run, runGenEvent } from '../helpers/cli-process.js';
 
@@ -18,14 +19,13 @@ describe('completion protocol', () => {
     expect(await candidates('gen-event', 'sq')).toEqual(['sqs']);
     expect(await candidates('gen-event', 'inv')).toEqual(['invoke']);
     expect(await candidates('gen-event', '')).toEqual([
-      'sqs',
-      'direct',
-      'invoke',
+      ...sources.flatMap((source) => [source.name, ...source.aliases]),
       'list',
       'seed',
       'check',
       'completion',
     ]);
+    expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2']);
   });
 
   test("a source's options are its own and the common ones, then --help", async () => {

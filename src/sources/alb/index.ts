@@ -54,8 +54,8 @@ export const alb: Source<AlbOptions> = {
     ],
     [`gen-event alb --method POST --json '{"sku":"A-1"}' --header 'X-Request-Id: 42'`, 'a JSON POST'],
     [
-      'gen-event alb --target-group arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef --seed 7',
-      'region and account from the target group ARN',
+      'gen-event alb --target-group api --region eu-west-1 --account-id 123456789012',
+      'the target group ARN in your account and region',
     ],
   ],
 
