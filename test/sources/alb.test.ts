@@ -122,17 +122,17 @@ describe('alb', () => {
     await albEvent({ body: 'x'.repeat(1024 * 1024 + 1), onWarning: (w) => warnings.push(w) });
     expect(warnings).toEqual([
       'the body is 1048577 bytes; ALB refuses bodies over 1048576 bytes for Lambda targets',
-      expect.stringMatching(
-        /^the event is \d+ bytes, over the ALB limit for a Lambda target request of 1048576 bytes$/,
-      ),
     ]);
+    const underLimit: string[] = [];
+    await albEvent({ body: 'x'.repeat(1024 * 1024), onWarning: (w) => underLimit.push(w) });
+    expect(underLimit).toEqual([]);
   });
 
   test('the CLI refuses a header name with a space', async () => {
     const result = await runCli(['alb', '--header', 'X Bad: 1']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "gen-event: --header name 'X Bad' is not a valid header name (use letters, digits and !#$%&'*+-.^_`|~ only, e.g. X-Request-Id)\n",
+      "gen-event: --header name 'X Bad' is not a valid header name (use letters, digits and the symbols an HTTP token allows (no spaces or colons), e.g. X-Request-Id)\n",
     );
   });
 });

@@ -32,7 +32,8 @@ export const alb: Source<AlbOptions> = {
   name: 'alb',
   aliases: [],
   summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',
-  sizeLimit: { bytes: ALB_LIMIT_BYTES, what: 'ALB limit for a Lambda target request' },
+  // ALB's own limit is on the body (checked in prepare); the event as a whole is a synchronous invoke.
+  sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {
     ...httpRequestOptionTable,
     ...hostOption,

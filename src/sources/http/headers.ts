@@ -13,7 +13,7 @@ export function checkHeaderName(name: string, option = '--header'): void {
   if (!TOKEN.test(name)) {
     throw new UsageError(
       `${option} name '${name}' is not a valid header name`,
-      "use letters, digits and !#$%&'*+-.^_`|~ only, e.g. X-Request-Id",
+      'use letters, digits and the symbols an HTTP token allows (no spaces or colons), e.g. X-Request-Id',
     );
   }
 }
