@@ -48,13 +48,19 @@ export const direct: Source<DirectOptions> = {
     return options;
   },
 
-  async prepare(options) {
+  async prepare(options, run) {
     if (options.payload !== undefined && options.schema !== undefined) {
       throw new UsageError('--payload and --schema are both given', 'give a payload or a schema, not both');
     }
     if (options.payload !== undefined) {
       const text = JSON.stringify(options.payload);
       if (text === undefined) throw new UsageError('the payload is not a JSON value', 'give JSON');
+      const inexact = firstInexactInteger(options.payload);
+      if (inexact !== undefined) {
+        run.warn(
+          `the payload has an integer past 2^53, written as ${inexact}: digits beyond 2^53 are lost (write it as a string to keep every digit)`,
+        );
+      }
       // A fresh copy per event, so edits to one event never leak into the next.
       return () => JSON.parse(text);
     }
@@ -66,3 +72,15 @@ export const direct: Source<DirectOptions> = {
     return (ctx) => samplePayload(seededFaker(faker, ctx.rng), ctx.time);
   },
 };
+
+/** An integer a JavaScript number cannot hold exactly, so the payload as written has already lost digits. */
+function firstInexactInteger(value: unknown): number | undefined {
+  if (typeof value === 'number')
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const item of Object.values(value)) {
+    const found = firstInexactInteger(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -181,3 +181,21 @@ describe('direct: payloads from a JSON Schema', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('direct: numbers JavaScript cannot hold exactly', () => {
+  it('an integer past 2^53 is written rounded, with a warning that says how to keep it', async () => {
+    const result = await runCli([
+      'direct',
+      '--payload',
+      '{"id":12345678901234567890,"ok":9007199254740991}',
+      '--compact',
+    ]);
+    expect(result).toEqual({
+      status: 0,
+      stdout: '{"id":12345678901234567000,"ok":9007199254740991}\n',
+      stderr:
+        'gen-event: warning: the payload has an integer past 2^53, written as 12345678901234567000: digits beyond 2^53 are lost (write it as a string to keep every digit)\n',
+    });
+    expect((await runCli(['direct', '--payload', '{"id":12345678901234567890}', '--strict'])).status).toBe(2);
+  });
+});
