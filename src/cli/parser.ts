@@ -56,8 +56,10 @@ const PARSER_CONFIGURATION = {
 
 function toYargs(spec: OptionSpec): Options {
   // Values stay text: gen-event checks numbers itself, so `0042` or `1e9` never change on the way in.
+  // Every value is parsed as text, so yargs's type tags would all say [string]: the value's shape
+  // (`<n>`, `<file|->`) is shown in front of the description instead.
   const option: Options = {
-    describe: spec.description,
+    describe: `${spec.valueName ? `${spec.valueName} ` : ''}${spec.description}${spec.repeatable ? ' [repeatable]' : ''}`,
     type: spec.type === 'boolean' ? 'boolean' : 'string',
   };
   if (spec.type !== 'boolean') option.requiresArg = true;
@@ -72,7 +74,10 @@ function describeOptions(y: Argv, table: OptionTable, group: string): Argv {
 
 /** Builds the yargs parser from the source registry, so the CLI, `--help` and completion share one table. */
 export function createParser(): Argv {
-  const y = yargs()
+  // yargs 18 has usageConfiguration; the community type definitions (for 17) do not know it yet.
+  const base = yargs() as Argv & { usageConfiguration(config: { 'hide-types': boolean }): Argv };
+  const y = base
+    .usageConfiguration({ 'hide-types': true })
     .scriptName('gen-event')
     .usage('gen-event <source> [options]\n\nRealistic AWS Lambda test events, printed as JSON.')
     .parserConfiguration(PARSER_CONFIGURATION)
