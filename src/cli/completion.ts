@@ -1,11 +1,7 @@
 import yargs from 'yargs';
 import { commandNames, commandOptions } from './parser.js';
 
-/**
- * The flag the completion script calls gen-event with, followed by the words on the command line, the
- * last one being the word the user is completing (the yargs completion protocol).
- */
-export const COMPLETION_REQUEST = '--get-yargs-completions';
+export { COMPLETION_REQUEST } from './parser-options.js';
 
 /**
  * The completion script for the user's shell, as yargs writes it: zsh's when $SHELL is zsh, else bash's.

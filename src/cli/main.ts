@@ -2,10 +2,10 @@ import { GenEventError, InterruptedError } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { findSource } from '../sources/registry.js';
 import { runCheck } from './check.js';
-import { COMPLETION_REQUEST, completionScript, completions } from './completion.js';
+import { fastParse } from './fast-parse.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
-import { parseCommandLine } from './parser.js';
+import { COMPLETION_REQUEST } from './parser-options.js';
 import { runSource } from './run-source.js';
 import { runSeed } from './seed.js';
 
@@ -18,11 +18,13 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, interrupted: 130 
  */
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   try {
+    // Completion, help, version and errors load yargs; an ordinary run does not (start-up time).
     if (args[0] === COMPLETION_REQUEST) {
+      const { completions } = await import('./completion.js');
       for (const word of completions(args.slice(1))) await io.writeStdout(`${word}\n`);
       return EXIT.ok;
     }
-    const parsed = await parseCommandLine(args);
+    const parsed = fastParse(args) ?? (await (await import('./parser.js')).parseCommandLine(args));
     if (parsed.kind === 'text') {
       await io.writeStdout(parsed.text);
       return EXIT.ok;
@@ -34,6 +36,7 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     if (parsed.command === 'seed') return await runSeed(parsed.positionals, parsed.options, io);
     if (parsed.command === 'check') return await runCheck(parsed.positionals, parsed.options, io);
     if (parsed.command === 'completion') {
+      const { completionScript } = await import('./completion.js');
       await io.writeStdout(await completionScript());
       return EXIT.ok;
     }

@@ -1,13 +1,14 @@
-import yargs, { type Argv, type Options } from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import packageJson from '../../package.json' with { type: 'json' };
 import { closest } from '../core/closest.js';
 import { commonOptionTable } from '../core/common-options.js';
 import { UsageError } from '../core/errors.js';
 import { sources } from '../sources/registry.js';
-import type { OptionSpec, OptionTable, RawOptions } from '../sources/source.js';
+import type { OptionTable, RawOptions } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
+import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -43,29 +44,6 @@ export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkComma
 export type ParseResult =
   | { kind: 'text'; text: string }
   | { kind: 'command'; command: string; options: RawOptions; positionals: string[] };
-
-const PARSER_CONFIGURATION = {
-  'camel-case-expansion': false,
-  'dot-notation': false,
-  'duplicate-arguments-array': true,
-  'parse-numbers': false,
-  'parse-positional-numbers': false,
-  'strip-aliased': true,
-  'halt-at-non-option': false,
-} as const;
-
-function toYargs(spec: OptionSpec): Options {
-  // Values stay text: gen-event checks numbers itself, so `0042` or `1e9` never change on the way in.
-  // Every value is parsed as text, so yargs's type tags would all say [string]: the value's shape
-  // (`<n>`, `<file|->`) is shown in front of the description instead.
-  const option: Options = {
-    describe: `${spec.valueName ? `${spec.valueName} ` : ''}${spec.description}${spec.repeatable ? ' [repeatable]' : ''}`,
-    type: spec.type === 'boolean' ? 'boolean' : 'string',
-  };
-  if (spec.type !== 'boolean') option.requiresArg = true;
-  if (spec.choices) option.choices = [...spec.choices];
-  return option;
-}
 
 function describeOptions(y: Argv, table: OptionTable, group: string): Argv {
   for (const [name, spec] of Object.entries(table)) y.option(name, { ...toYargs(spec), group });
