@@ -1,4 +1,3 @@
-import type { Options } from 'yargs';
 import Parser from 'yargs-parser';
 import { commonOptionTable } from '../core/common-options.js';
 import { findSource } from '../sources/registry.js';

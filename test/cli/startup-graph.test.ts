@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The built CLI (the build runs before the tests in `npm test`). esbuild marks each bundled module
+// with a `// node_modules/<package>/…` comment, which tells which packages a chunk carries.
+const dist = new URL('../../dist/', import.meta.url);
+
+const STATIC_IMPORT = /(?:^|\n)import\s*(?:[^;'"]*?from\s*)?["'](\.\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+)["']\s*\)/g;
+
+/** The text of every file reachable from `entry` by the given kinds of import. */
+function reachable(entry: string, patterns: readonly RegExp[]): Map<string, string> {
+  const seen = new Map<string, string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const text = readFileSync(new URL(file, dist), 'utf8');
+    seen.set(file, text);
+    for (const pattern of patterns) for (const [, next] of text.matchAll(pattern)) visit(next as string);
+  };
+  visit(entry);
+  return seen;
+}
+
+function packagesIn(files: Map<string, string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of files.values()) {
+    for (const [, name] of text.matchAll(/\/\/ node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//g)) {
+      names.add(name as string);
+    }
+  }
+  return names;
+}
+
+describe('what the CLI loads before it runs', () => {
+  const startup = packagesIn(reachable('./cli.js', [STATIC_IMPORT]));
+  const everything = packagesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
+
+  it('loads yargs-parser at start-up, and yargs, faker and json-schema-faker only on demand', () => {
+    expect(startup.has('yargs-parser')).toBe(true);
+    for (const lazy of ['yargs', '@faker-js/faker', 'json-schema-faker']) {
+      expect(everything.has(lazy), `${lazy} is bundled`).toBe(true);
+      expect(startup.has(lazy), `${lazy} is loaded at start-up`).toBe(false);
+    }
+  });
+});
