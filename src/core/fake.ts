@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { MersenneRandomizer } from './mersenne.js';
 import type { Random } from './random.js';
 
 /**
@@ -11,8 +12,11 @@ let instance: Faker | undefined;
 export async function loadFaker(): Promise<Faker> {
   if (!instance) {
     const { faker } = await import('@faker-js/faker/locale/en');
-    const FakerClass = faker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
-    instance = new FakerClass({ locale: faker.rawDefinitions });
+    const FakerClass = faker.constructor as new (options: {
+      locale: Faker['rawDefinitions'];
+      randomizer: MersenneRandomizer;
+    }) => Faker;
+    instance = new FakerClass({ locale: faker.rawDefinitions, randomizer: new MersenneRandomizer() });
   }
   return instance;
 }
