@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const HEX = '0123456789abcdef';
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -21,7 +21,7 @@ export class Random {
 
   /** A generator whose state is the SHA-256 of the given parts, joined unambiguously. */
   static fromParts(...parts: readonly (string | number)[]): Random {
-    const digest = createHash('sha256').update(JSON.stringify(parts)).digest();
+    const digest = hash('sha256', JSON.stringify(parts), 'buffer');
     return new Random([
       digest.readUInt32LE(0),
       digest.readUInt32LE(4),

@@ -12,7 +12,7 @@ export type TemplateValues = Readonly<Record<string, unknown>>;
 export type FilledTemplate = (values: TemplateValues) => unknown;
 
 const WHOLE = /^\{\{([A-Za-z][A-Za-z0-9_.]*)\}\}$/;
-const EMBEDDED = /\{\{([A-Za-z][A-Za-z0-9_.]*)\}\}/g;
+const EMBEDDED = /\{\{([A-Za-z][A-Za-z0-9_.]*)\}\}/;
 
 /** Reads `templates/<name>.json`: an object whose keys are the template's parts (`event`, `record`…). */
 export function loadTemplate(name: string, root: URL = packageRoot): Readonly<Record<string, unknown>> {
@@ -29,7 +29,10 @@ export function loadTemplate(name: string, root: URL = packageRoot): Readonly<Re
   return parsed;
 }
 
-/** Compiles one part of a template into a function, so filling it per event walks no JSON. */
+/**
+ * Compiles one part of a template into a function, so filling it per event walks no JSON and runs no
+ * regular expression: the engine fills a record template thousands of times a second.
+ */
 export function compileTemplate(part: unknown, templateName: string): FilledTemplate {
   const lookup = (values: TemplateValues, key: string): unknown => {
     if (!Object.hasOwn(values, key)) {
@@ -47,22 +50,29 @@ export function compileTemplate(part: unknown, templateName: string): FilledTemp
       const key = whole[1] as string;
       return (values) => lookup(values, key);
     }
-    if (!part.includes('{{')) return () => part;
-    return (values) => part.replace(EMBEDDED, (_, key: string) => String(lookup(values, key)));
+    // Split once: even places hold text, odd places placeholder names.
+    const pieces = part.split(EMBEDDED);
+    if (pieces.length === 1) return () => part;
+    return (values) => {
+      let text = pieces[0] as string;
+      for (let i = 1; i < pieces.length; i += 2) {
+        text += String(lookup(values, pieces[i] as string)) + (pieces[i + 1] as string);
+      }
+      return text;
+    };
   }
   if (Array.isArray(part)) {
     const items = part.map((item) => compileTemplate(item, templateName));
     return (values) => items.map((fill) => fill(values));
   }
   if (isPlainObject(part)) {
-    const entries = Object.entries(part).map(
-      ([key, value]) => [key, compileTemplate(value, templateName)] as const,
-    );
+    const keys = Object.keys(part);
+    const fills = keys.map((key) => compileTemplate(part[key], templateName));
     return (values) => {
       const out: Record<string, unknown> = {};
-      for (const [key, fill] of entries) {
-        const value = fill(values);
-        if (value !== undefined) out[key] = value;
+      for (let i = 0; i < keys.length; i++) {
+        const value = (fills[i] as FilledTemplate)(values);
+        if (value !== undefined) out[keys[i] as string] = value;
       }
       return out;
     };

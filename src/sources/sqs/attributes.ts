@@ -95,3 +95,19 @@ export function buildMessageAttributes(
   }
   return out;
 }
+
+/** A copy of a record's attribute map, so an edit to one event never reaches another. */
+export function copyAttributes(
+  attributes: Readonly<Record<string, SqsMessageAttribute>>,
+): Record<string, SqsMessageAttribute> {
+  const out: Record<string, SqsMessageAttribute> = {};
+  for (const name of Object.keys(attributes)) {
+    const attribute = attributes[name] as SqsMessageAttribute;
+    out[name] = {
+      ...attribute,
+      stringListValues: [...attribute.stringListValues],
+      binaryListValues: [...attribute.binaryListValues],
+    };
+  }
+  return out;
+}

@@ -9,7 +9,12 @@ import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { traceTimeHex } from '../../core/time.js';
 import type { RawOptions, Source } from '../source.js';
-import { buildMessageAttributes, parseAttributeArg, type SqsAttributeInput } from './attributes.js';
+import {
+  buildMessageAttributes,
+  copyAttributes,
+  parseAttributeArg,
+  type SqsAttributeInput,
+} from './attributes.js';
 import { contentDeduplicationId, md5OfBody, md5OfMessageAttributes } from './digests.js';
 import { parseQueue, type QueueIdentity } from './queue.js';
 
@@ -219,6 +224,12 @@ export const sqs: Source<SqsOptions> = {
       );
     }
 
+    // Given bodies are the same in every event: their digests are computed once per run.
+    const givenMd5 = bodies.map(md5OfBody);
+    const givenDedupIds =
+      fifo && options.deduplicationId === undefined ? bodies.map(contentDeduplicationId) : [];
+    const receiveCountText = String(receiveCount);
+
     const bodyFor = (ctx: EventContext, index: number): string => {
       if (bodies.length > 0) return bodies[index % bodies.length] as string;
       if (schemaBody) {
@@ -245,7 +256,8 @@ export const sqs: Source<SqsOptions> = {
         let deduplicationId: string | undefined;
         if (fifo) {
           sequence += BigInt(rng.int(1, 2 ** 30)) * 1000n;
-          deduplicationId = options.deduplicationId ?? contentDeduplicationId(body);
+          deduplicationId =
+            options.deduplicationId ?? givenDedupIds[i % bodies.length] ?? contentDeduplicationId(body);
           if (seenDedupIds.has(deduplicationId)) {
             run.warn(
               `records share the MessageDeduplicationId ${deduplicationId.slice(0, 16)}…; a FIFO queue would have dropped the repeats`,
@@ -258,7 +270,7 @@ export const sqs: Source<SqsOptions> = {
             messageId: rng.uuid(),
             receiptHandle: receiptHandle(rng, fifo),
             body,
-            receiveCount: String(receiveCount),
+            receiveCount: receiveCountText,
             traceHeader: options.trace
               ? `Root=1-${traceTimeHex(sentAt)}-${rng.hex(24)};Parent=${rng.hex(16)};Sampled=${rng.int(0, 1)}`
               : undefined,
@@ -268,9 +280,9 @@ export const sqs: Source<SqsOptions> = {
             senderId,
             deduplicationId,
             firstReceiveTimestamp: String(Math.max(sentAt, firstReceive - rng.int(0, 3))),
-            messageAttributes: structuredClone(messageAttributes),
+            messageAttributes: copyAttributes(messageAttributes),
             md5OfMessageAttributes: attributesMd5,
-            md5OfBody: md5OfBody(body),
+            md5OfBody: givenMd5[i % bodies.length] ?? md5OfBody(body),
             partition: run.partition,
             region: run.region,
             accountId: run.accountId,
