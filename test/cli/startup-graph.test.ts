@@ -35,9 +35,9 @@ describe('what the CLI loads before it runs', () => {
   const startup = packagesIn(reachable('./cli.js', [STATIC_IMPORT]));
   const everything = packagesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
 
-  it('loads yargs-parser at start-up, and yargs, faker and json-schema-faker only on demand', () => {
+  it('loads yargs-parser at start-up, and yargs, faker, json-schema-faker and ajv only on demand', () => {
     expect(startup.has('yargs-parser')).toBe(true);
-    for (const lazy of ['yargs', '@faker-js/faker', 'json-schema-faker']) {
+    for (const lazy of ['yargs', '@faker-js/faker', 'json-schema-faker', 'ajv']) {
       expect(everything.has(lazy), `${lazy} is bundled`).toBe(true);
       expect(startup.has(lazy), `${lazy} is loaded at start-up`).toBe(false);
     }
