@@ -15,12 +15,11 @@ import {
 import { optionalBoolean, optionalInteger, optionalString } from '../core/raw-options.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import type { CliIO } from './io.js';
+import { type NdjsonChunk, ndjsonChunks } from './ndjson-chunks.js';
 import { createProgress } from './progress.js';
 
 /** How many events one run may produce. */
 export const MAX_COUNT = 100_000_000;
-/** NDJSON is written in chunks of about this many bytes: few system calls, little memory. */
-const CHUNK_BYTES = 64 * 1024;
 
 /** Where and how a run's events go, decided and checked before any input is read. */
 export type OutputPlan =
@@ -66,7 +65,7 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
 }
 
 /** Serialises one event and warns when its compact form is over the source's limit. */
-function serialize(stream: EventStream, source: Source<unknown>, compact: boolean): string {
+export function serialize(stream: EventStream, source: Source<unknown>, compact: boolean): string {
   const event = stream.next();
   const text = serializeEvent(event, compact);
   const bytes = Buffer.byteLength(text) - 1;
@@ -85,20 +84,15 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
       else writeFileAtomic(plan.file, text, plan.force);
       return;
     }
-    case 'ndjson':
+    case 'ndjson': {
+      const chunks = ndjsonChunks(stream, plan.count, () => serialize(stream, source, true));
       await io.whileWriting((interrupted) =>
         plan.file === undefined
-          ? ndjsonToStdout(plan.count, () => serialize(stream, source, true), io, interrupted)
-          : ndjsonToFile(
-              plan.file,
-              plan.force,
-              plan.count,
-              () => serialize(stream, source, true),
-              io,
-              interrupted,
-            ),
+          ? ndjsonToStdout(chunks, io, interrupted)
+          : ndjsonToFile(plan.file, plan.force, plan.count, chunks, io, interrupted),
       );
       return;
+    }
     case 'folder':
       await io.whileWriting((interrupted) =>
         writeFolder(plan, () => serialize(stream, source, plan.compact), io, interrupted),
@@ -107,16 +101,11 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
   }
 }
 
-async function ndjsonToStdout(count: number, next: () => string, io: CliIO, interrupted: () => boolean) {
-  let chunk = '';
-  for (let i = 0; i < count; i++) {
-    chunk += next();
-    if (chunk.length >= CHUNK_BYTES || i === count - 1) {
-      await io.writeStdout(chunk);
-      chunk = '';
-      await yieldToSignals();
-      if (interrupted()) throw new InterruptedError(`interrupted after ${i + 1} events`);
-    }
+async function ndjsonToStdout(chunks: AsyncIterable<NdjsonChunk>, io: CliIO, interrupted: () => boolean) {
+  for await (const { text, events } of chunks) {
+    await io.writeStdout(text);
+    await yieldToSignals();
+    if (interrupted()) throw new InterruptedError(`interrupted after ${events} events`);
   }
 }
 
@@ -125,7 +114,7 @@ async function ndjsonToFile(
   path: string,
   force: boolean,
   count: number,
-  next: () => string,
+  chunks: AsyncIterable<NdjsonChunk>,
   io: CliIO,
   interrupted: () => boolean,
 ) {
@@ -133,16 +122,11 @@ async function ndjsonToFile(
   const progress = createProgress(io, count, 'events');
   let fd: number | undefined = openSync(temporary, 'a');
   try {
-    let chunk = '';
-    for (let i = 0; i < count; i++) {
-      chunk += next();
-      if (chunk.length >= CHUNK_BYTES || i === count - 1) {
-        writeSync(fd, chunk);
-        chunk = '';
-        progress.update(i + 1);
-        await yieldToSignals();
-        if (interrupted()) throw new InterruptedError(`interrupted; ${path} was not written`);
-      }
+    for await (const { text, events } of chunks) {
+      writeSync(fd, text);
+      progress.update(events);
+      await yieldToSignals();
+      if (interrupted()) throw new InterruptedError(`interrupted; ${path} was not written`);
     }
     closeSync(fd);
     fd = undefined;

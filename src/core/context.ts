@@ -45,12 +45,24 @@ export interface ImpliedPlacement {
   accountId?: string;
 }
 
-export function createRunContext(options: RunOptions, implied: ImpliedPlacement = {}): RunContext {
+/** What a run's randomness and clock start from: given again, it opens the same run in another thread. */
+export interface RunOrigin {
+  seedMaterial: string;
+  startTime: number;
+}
+
+export function createRunContext(
+  options: RunOptions,
+  implied: ImpliedPlacement = {},
+  origin?: RunOrigin,
+): RunContext {
   const seeded = options.seed !== undefined;
   if (seeded && String(options.seed).length === 0) {
     throw new UsageError('--seed is empty', 'give a number or a word, e.g. --seed 42');
   }
-  const seedMaterial = seeded ? `seed:${String(options.seed)}` : `random:${randomBytes(16).toString('hex')}`;
+  const seedMaterial =
+    origin?.seedMaterial ??
+    (seeded ? `seed:${String(options.seed)}` : `random:${randomBytes(16).toString('hex')}`);
   const rng = Random.fromParts(seedMaterial, 'run');
 
   const region = checkRegion(agree('region', options.region, implied.region) ?? 'us-east-1');
@@ -58,7 +70,8 @@ export function createRunContext(options: RunOptions, implied: ImpliedPlacement 
   const accountId = accountOption === undefined ? randomAccountId(rng) : checkAccountId(accountOption);
 
   let startTime: number;
-  if (options.time instanceof Date) startTime = options.time.getTime();
+  if (origin) startTime = origin.startTime;
+  else if (options.time instanceof Date) startTime = options.time.getTime();
   else if (options.time !== undefined) startTime = parseTime(options.time);
   else if (seeded) startTime = seededInstant(Random.fromParts(seedMaterial, 'clock').float());
   else startTime = Date.now();
@@ -86,16 +99,36 @@ function agree(option: string, given: string | undefined, implied: string | unde
   return given ?? implied;
 }
 
+/** The contexts of a run's events, in order. */
+export interface EventContexts {
+  next(): EventContext;
+  /** Moves past events without building them: their instants still count, so later events are unchanged. */
+  skip(count: number): void;
+}
+
 /**
  * The context of event `index` of a run. Events after the first move forward in time by a realistic
- * gap, so a `--count` run reads like traffic; each has randomness of its own, so events are independent.
+ * gap, so a `--count` run reads like traffic; each has randomness of its own, so events are independent
+ * (and a long run can be built by several threads, each skipping the others' events).
  */
-export function eventContexts(run: RunContext): () => EventContext {
+export function eventContexts(run: RunContext): EventContexts {
   let index = 0;
   let time = run.startTime;
-  return () => {
+  const advance = (): Random => {
     const rng = Random.fromParts(run.seedMaterial, 'event', index);
     if (index > 0) time += rng.int(5, 2500);
-    return { run, rng, time, index: index++ };
+    return rng;
+  };
+  return {
+    next() {
+      const rng = advance();
+      return { run, rng, time, index: index++ };
+    },
+    skip(count) {
+      for (let i = 0; i < count; i++) {
+        advance();
+        index++;
+      }
+    },
   };
 }

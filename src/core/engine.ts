@@ -1,14 +1,24 @@
 import type { Source } from '../sources/source.js';
 import type { CommonOptions } from './common-options.js';
 import { parseSetOperations } from './common-options.js';
-import { createRunContext, eventContexts, type RunContext } from './context.js';
+import { createRunContext, eventContexts, type RunContext, type RunOrigin } from './context.js';
 import { UsageError } from './errors.js';
 import { applySet, deepMerge } from './overrides.js';
 
 /** Produces the events of one run, one at a time, so a million of them need no more memory than one. */
 export interface EventStream {
   readonly run: RunContext;
+  /** What opens this same stream again, e.g. in a worker thread building part of a long run. */
+  readonly origin: StreamOrigin;
   next(): unknown;
+  /** Moves past events without building them; the events after are those of a run that built them. */
+  skip(count: number): void;
+}
+
+/** A stream's source, its options (their data: no callbacks) and its run's origin. */
+export interface StreamOrigin extends RunOrigin {
+  source: string;
+  options: Record<string, unknown>;
 }
 
 /**
@@ -18,6 +28,7 @@ export interface EventStream {
 export async function createEventStream<Options>(
   source: Source<Options>,
   options: Options & CommonOptions,
+  origin?: RunOrigin,
 ): Promise<EventStream> {
   const onWarning = options.onWarning;
   const warn = options.strict
@@ -25,15 +36,22 @@ export async function createEventStream<Options>(
         throw new UsageError(message, 'drop --strict to allow it');
       }
     : (message: string) => onWarning?.(message);
-  const run = createRunContext({ ...options, onWarning: warn }, source.implied?.(options) ?? {});
+  const run = createRunContext({ ...options, onWarning: warn }, source.implied?.(options) ?? {}, origin);
   const build = await source.prepare(options, run);
   const setOperations = parseSetOperations(options.set);
   const override = options.override;
-  const nextContext = eventContexts(run);
+  const contexts = eventContexts(run);
   return {
     run,
+    origin: {
+      source: source.name,
+      options: dataOf(options),
+      seedMaterial: run.seedMaterial,
+      startTime: run.startTime,
+    },
+    skip: contexts.skip,
     next() {
-      let event = build(nextContext());
+      let event = build(contexts.next());
       if (override !== undefined) event = deepMerge(event, override);
       for (const operation of setOperations) {
         if (typeof event !== 'object' || event === null) {
@@ -47,6 +65,11 @@ export async function createEventStream<Options>(
       return event;
     },
   };
+}
+
+/** The options without their callbacks (`onWarning`), which cannot cross to another thread. */
+function dataOf(options: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function'));
 }
 
 /** Serialises an event as the CLI prints it and warns when it is larger than the service would deliver. */

@@ -17,7 +17,11 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>;
 /** Options as the CLI and recipes spell them: kebab-case names, strings, numbers, booleans, arrays. */
 export type RawOptions = Readonly<Record<string, unknown>>;
 
-/** Builds one event; everything that can be done once per run was done before it was made. */
+/**
+ * Builds one event; everything that can be done once per run was done before it was made. It keeps
+ * nothing from one event to the next (all randomness comes from `ctx.rng`), so a long run can be
+ * split between threads (src/cli/parallel-ndjson.ts) and still give the same bytes.
+ */
 export type EventBuilder = (ctx: EventContext) => unknown;
 
 export interface Source<Options> {
