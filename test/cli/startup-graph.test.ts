@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // The built CLI (the build runs before the tests in `npm test`). esbuild marks each bundled module
-// with a `// node_modules/<package>/…` comment, which tells which packages a chunk carries.
+// with a `// …node_modules/<package>/…` comment, which tells which packages a chunk carries.
 const dist = new URL('../../dist/', import.meta.url);
 
 const STATIC_IMPORT = /(?:^|\n)import\s*(?:[^;'"]*?from\s*)?["'](\.\/[^"']+)["']/g;
@@ -24,7 +24,7 @@ function reachable(entry: string, patterns: readonly RegExp[]): Map<string, stri
 function packagesIn(files: Map<string, string>): Set<string> {
   const names = new Set<string>();
   for (const text of files.values()) {
-    for (const [, name] of text.matchAll(/\/\/ node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//g)) {
+    for (const [, name] of text.matchAll(/\/\/ (?:\S*\/)?node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//g)) {
       names.add(name as string);
     }
   }
