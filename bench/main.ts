@@ -57,8 +57,6 @@ const targeted: [label: string, args: string[]][] = [
 ];
 const informational: [label: string, args: string[]][] = [['gen-event sqs (realistic body)', ['sqs']]];
 const present = (args: string[]) => available.has(args[0] as string);
-for (const [label, args] of targeted)
-  if (!present(args)) skipRow(`cold start: ${label}`, `no ${args[0]} source in this build`);
 const commands: Command[] = [
   bare,
   ...[...targeted, ...informational]
@@ -68,7 +66,10 @@ const commands: Command[] = [
 const coldStart = coldStartMedians(commands, hyperfine !== undefined);
 const bareMs = coldStart.get(bare.label) as number;
 for (const [label, args] of targeted) {
-  if (!present(args)) continue;
+  if (!present(args)) {
+    skipRow(`cold start: ${label}`, `no ${args[0]} source in this build`);
+    continue;
+  }
   const median = coldStart.get(label) as number;
   const ratio = median / bareMs;
   ratioRow(

@@ -16,7 +16,7 @@ import { chunkLines, type NdjsonChunk } from './ndjson-chunks.js';
 /** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
 export const PARALLEL_MIN_EVENTS = 10_000;
 /** Events per block: few messages between threads, and little text held at once (memory stays flat). */
-export const BLOCK_EVENTS = 250;
+export const BLOCK_EVENTS = 100;
 /** Blocks a worker may have built ahead of the writer, so memory stays flat when the output is slow. */
 export const BLOCKS_AHEAD = 2;
 const MAX_WORKERS = 3;
@@ -24,7 +24,7 @@ const MAX_WORKERS = 3;
  * A worker's young generation is kept small: its garbage dies young anyway, and V8's default (tens of
  * MB per thread) would cost more memory than the run's output ever holds.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 const workerUrl = new URL('./ndjson-worker.js', import.meta.url);
 
