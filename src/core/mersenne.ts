@@ -38,10 +38,11 @@ export class MersenneRandomizer implements Randomizer {
 
   private seedByNumber(seed: number): void {
     const state = this.state;
-    state[0] = seed;
+    let previous = seed | 0;
+    state[0] = previous;
     for (let i = 1; i < N; i++) {
-      const previous = state[i - 1] as number;
-      state[i] = Math.imul(1812433253, previous ^ (previous >>> 30)) + i;
+      previous = (Math.imul(1812433253, previous ^ (previous >>> 30)) + i) | 0;
+      state[i] = previous;
     }
   }
 
