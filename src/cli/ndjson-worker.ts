@@ -19,21 +19,21 @@ import {
 const port = parentPort;
 if (!port) throw new Error('ndjson-worker runs as a worker thread');
 const send = (message: WorkerMessage) => port.postMessage(message);
-const { origin, producer, producers, count } = workerData as WorkerTask;
+const { origin, plan, producer, producers } = workerData as WorkerTask;
 
 try {
   const source = findSource(origin.source);
   if (!source) throw new Error(`no source ${origin.source}`);
   const onWarning = (message: string) => send({ kind: 'warning', message });
   const stream = await createEventStream(source, { ...origin.options, onWarning }, origin);
-  const blocks = blockCount(count);
+  const blocks = blockCount(plan);
   let block = producer;
   let position = 0;
   let granted = BLOCKS_AHEAD;
   const build = () => {
     try {
       while (granted > 0 && block < blocks) {
-        const [first, end] = blockRange(block, count);
+        const [first, end] = blockRange(plan, block);
         stream.skip(first - position);
         const chunks = [...chunkLines(first, end, () => serialize(stream, source, true))];
         position = end;

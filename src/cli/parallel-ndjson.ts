@@ -15,8 +15,11 @@ import { chunkLines, type NdjsonChunk } from './ndjson-chunks.js';
 
 /** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
 export const PARALLEL_MIN_EVENTS = 10_000;
-/** Events per block: few messages between threads, and little text held at once (memory stays flat). */
-export const BLOCK_EVENTS = 100;
+/** The first events are built by this thread alone; their size sets how many events make a block. */
+const PROBE_EVENTS = 100;
+/** About this much text per block: few messages between threads, little text held at once. */
+const BLOCK_BYTES = 128 * 1024;
+const MAX_BLOCK_EVENTS = 100;
 /** Blocks a worker may have built ahead of the writer, so memory stays flat when the output is slow. */
 export const BLOCKS_AHEAD = 2;
 const MAX_WORKERS = 3;
@@ -28,12 +31,19 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 const workerUrl = new URL('./ndjson-worker.js', import.meta.url);
 
+/** How the events after the probe are cut into blocks: `blockEvents` each, from event `start`. */
+export interface BlockPlan {
+  start: number;
+  blockEvents: number;
+  count: number;
+}
+
 /** What a worker thread is asked to build: every `producers`-th block, starting with block `producer`. */
 export interface WorkerTask {
   origin: StreamOrigin;
+  plan: BlockPlan;
   producer: number;
   producers: number;
-  count: number;
 }
 
 /** A worker's messages: a block of lines, a warning to pass on, or the error that stopped it. */
@@ -51,19 +61,19 @@ export function workerCount(count: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
-export function blockCount(count: number): number {
-  return Math.ceil(count / BLOCK_EVENTS);
+export function blockCount(plan: BlockPlan): number {
+  return Math.ceil((plan.count - plan.start) / plan.blockEvents);
 }
 
 /** The first event of a block and the one after its last. */
-export function blockRange(block: number, count: number): [number, number] {
-  const first = block * BLOCK_EVENTS;
-  return [first, Math.min(count, first + BLOCK_EVENTS)];
+export function blockRange(plan: BlockPlan, block: number): [number, number] {
+  const first = plan.start + block * plan.blockEvents;
+  return [first, Math.min(plan.count, first + plan.blockEvents)];
 }
 
 /**
- * The run's lines in blocks, in order. This thread builds its own share from `stream` with
- * `nextLine`, between taking the workers' blocks as they arrive.
+ * The run's lines in blocks, in order. This thread builds the first events, then its own share of
+ * the blocks from `stream` with `nextLine`, between taking the workers' blocks as they arrive.
  */
 export async function* parallelNdjson(
   stream: EventStream,
@@ -71,13 +81,22 @@ export async function* parallelNdjson(
   workers: number,
   nextLine: () => string,
 ): AsyncGenerator<NdjsonChunk> {
+  const probe = Math.min(count, PROBE_EVENTS);
+  let probeBytes = 0;
+  for (const chunk of chunkLines(0, probe, nextLine)) {
+    probeBytes += chunk.text.length;
+    yield chunk;
+  }
+  // Big events make short blocks, so a block never holds much more than BLOCK_BYTES of text.
+  const blockEvents = Math.max(1, Math.min(MAX_BLOCK_EVENTS, Math.floor((BLOCK_BYTES * probe) / probeBytes)));
+  const plan: BlockPlan = { start: probe, blockEvents, count };
   const producers = workers + 1;
-  const pool = new WorkerPool(stream, count, producers);
-  let position = 0;
+  const pool = new WorkerPool(stream, plan, producers);
+  let position = probe;
   try {
-    for (let block = 0; block < blockCount(count); block++) {
+    for (let block = 0; block < blockCount(plan); block++) {
       if (block % producers === 0) {
-        const [first, end] = blockRange(block, count);
+        const [first, end] = blockRange(plan, block);
         stream.skip(first - position);
         yield* chunkLines(first, end, nextLine);
         position = end;
@@ -102,11 +121,11 @@ class WorkerPool {
 
   constructor(
     private readonly stream: EventStream,
-    count: number,
+    plan: BlockPlan,
     private readonly producers: number,
   ) {
     for (let producer = 1; producer < producers; producer++) {
-      const task: WorkerTask = { origin: stream.origin, producer, producers, count };
+      const task: WorkerTask = { origin: stream.origin, plan, producer, producers };
       const worker = new Worker(workerUrl, { workerData: task, resourceLimits: WORKER_LIMITS });
       worker.on('message', (message: WorkerMessage) => this.receive(message));
       worker.on('error', (error) => this.fail(error));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_EVENTS } from '../../src/cli/parallel-ndjson.js';
 import { createEventStream, serializeEvent } from '../../src/core/engine.js';
 import { sources } from '../../src/sources/registry.js';
+import { sqs } from '../../src/sources/sqs/index.js';
 import { binPath, spawnCli } from '../helpers/cli.js';
 
 // Long enough for worker threads, several blocks each, and a last block that is not full.
@@ -15,8 +16,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const tempDir = () => mkdtempSync(join(tmpdir(), 'gen-event-parallel-'));
 
 /** The run as one thread builds it, through the engine directly. */
-async function oneThreadDigest(source: (typeof sources)[number], seed: string): Promise<string> {
-  const stream = await createEventStream(source, { seed });
+async function oneThreadDigest(source: (typeof sources)[number], options: object): Promise<string> {
+  const stream = await createEventStream(source, options);
   const hash = createHash('sha256');
   for (let i = 0; i < COUNT; i++) hash.update(serializeEvent(stream.next(), true));
   return hash.digest('hex');
@@ -52,7 +53,26 @@ describe('a long --ndjson run is built by several threads and is byte for byte t
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n')).toHaveLength(COUNT + 1);
-    expect(sha256(result.stdout)).toBe(await oneThreadDigest(source, 'parallel'));
+    expect(sha256(result.stdout)).toBe(await oneThreadDigest(source, { seed: 'parallel' }));
+  });
+
+  it('big events make short blocks, and the bytes are still those of one thread', async () => {
+    const args = [
+      'sqs',
+      '--records',
+      '20',
+      '--body',
+      'x',
+      '--seed',
+      'big',
+      '--count',
+      String(COUNT),
+      '--ndjson',
+    ];
+    const result = spawnCli(args);
+    expect(result.status).toBe(0);
+    const one = await oneThreadDigest(sqs, { records: 20, bodies: ['x'], seed: 'big' });
+    expect(sha256(result.stdout)).toBe(one);
   });
 
   it('without a seed every thread shares the run: one queue and account, a clock that only moves forward', () => {
