@@ -9,8 +9,9 @@ import { chunkLines, type NdjsonChunk } from './ndjson-chunks.js';
 /**
  * Long NDJSON runs are built by several threads. Events are independent (each has its own seeded
  * randomness; only the clock runs through the run, and skipping an event still moves it), so the run
- * is cut into blocks dealt round-robin to this thread and to worker threads, and the blocks are written
- * in order: the same bytes as one thread would write, several times as fast on several cores.
+ * is cut into blocks: each worker thread is kept a few blocks ahead, this thread builds the next free
+ * block whenever the block due for output is not back yet, and the blocks are written in order: the
+ * same bytes as one thread would write, 1.5 to 2 times as fast on two cores.
  */
 
 /** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
@@ -20,8 +21,8 @@ const PROBE_EVENTS = 100;
 /** About this much text per block: few messages between threads, little text held at once. */
 const BLOCK_BYTES = 128 * 1024;
 const MAX_BLOCK_EVENTS = 100;
-/** Blocks a worker may have built ahead of the writer, so memory stays flat when the output is slow. */
-export const BLOCKS_AHEAD = 2;
+/** Blocks a worker, or this thread, may have built ahead of the writer: memory stays flat. */
+const BLOCKS_AHEAD = 2;
 const MAX_WORKERS = 3;
 /**
  * A worker's young generation is kept small: its garbage dies young anyway, and V8's default (tens of
@@ -38,12 +39,10 @@ export interface BlockPlan {
   count: number;
 }
 
-/** What a worker thread is asked to build: every `producers`-th block, starting with block `producer`. */
+/** What a worker thread opens; it is then sent the numbers of the blocks to build, in increasing order. */
 export interface WorkerTask {
   origin: StreamOrigin;
   plan: BlockPlan;
-  producer: number;
-  producers: number;
 }
 
 /** A worker's messages: a block of lines, a warning to pass on, or the error that stopped it. */
@@ -90,28 +89,48 @@ export async function* parallelNdjson(
   // Big events make short blocks, so a block never holds much more than BLOCK_BYTES of text.
   const blockEvents = Math.max(1, Math.min(MAX_BLOCK_EVENTS, Math.floor((BLOCK_BYTES * probe) / probeBytes)));
   const plan: BlockPlan = { start: probe, blockEvents, count };
-  const producers = workers + 1;
-  const pool = new WorkerPool(stream, plan, producers);
+  const blocks = blockCount(plan);
+  const pool = new WorkerPool(stream, plan, workers);
+  const builtHere = new Map<number, NdjsonChunk[]>();
+  let next = 0; // the first block nobody has been given
   let position = probe;
+  const buildHere = (block: number): Generator<NdjsonChunk> => {
+    const [first, end] = blockRange(plan, block);
+    stream.skip(first - position);
+    position = end;
+    return chunkLines(first, end, nextLine);
+  };
   try {
-    for (let block = 0; block < blockCount(plan); block++) {
-      if (block % producers === 0) {
-        const [first, end] = blockRange(plan, block);
-        stream.skip(first - position);
-        yield* chunkLines(first, end, nextLine);
-        position = end;
-      } else {
-        yield* await pool.take(block);
+    const giveAway = () => {
+      while (next < blocks && pool.give(next)) next += 1;
+    };
+    for (let out = 0; out < blocks; out++) {
+      giveAway();
+      if (out === next) {
+        next += 1;
+        yield* buildHere(out);
+        continue;
       }
+      // While the worker's block is not back, this thread builds the next free one (kept for later).
+      while (!pool.has(out) && !builtHere.has(out) && next < blocks && builtHere.size < BLOCKS_AHEAD) {
+        builtHere.set(next, [...buildHere(next)]);
+        next += 1;
+        await pool.receive();
+        giveAway();
+      }
+      const mine = builtHere.get(out);
+      builtHere.delete(out);
+      yield* mine ?? (await pool.take(out));
     }
   } finally {
     await pool.close();
   }
 }
 
-/** The worker threads of one run, and the blocks they have sent but this thread has not taken yet. */
+/** The worker threads of one run: the blocks each is building, and those sent back but not yet taken. */
 class WorkerPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: { thread: Worker; given: number }[] = [];
+  private readonly ownerOf = new Map<number, number>();
   private readonly arrived = new Map<number, NdjsonChunk[]>();
   private waiting:
     | { block: number; resolve: (chunks: NdjsonChunk[]) => void; reject: (error: Error) => void }
@@ -122,27 +141,53 @@ class WorkerPool {
   constructor(
     private readonly stream: EventStream,
     plan: BlockPlan,
-    private readonly producers: number,
+    count: number,
   ) {
-    for (let producer = 1; producer < producers; producer++) {
-      const task: WorkerTask = { origin: stream.origin, plan, producer, producers };
-      const worker = new Worker(workerUrl, { workerData: task, resourceLimits: WORKER_LIMITS });
-      worker.on('message', (message: WorkerMessage) => this.receive(message));
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
+    for (let i = 0; i < count; i++) {
+      const task: WorkerTask = { origin: stream.origin, plan };
+      const thread = new Worker(workerUrl, { workerData: task, resourceLimits: WORKER_LIMITS });
+      thread.on('message', (message: WorkerMessage) => this.accept(message));
+      thread.on('error', (error) => this.fail(error));
+      thread.on('exit', (code) => {
         if (!this.closing) this.fail(new Error(`an event worker thread stopped early (status ${code})`));
       });
-      this.workers.push(worker);
+      this.workers.push({ thread, given: 0 });
     }
   }
 
-  /** The lines of `block`, once its worker has sent them; the worker may then build one more. */
+  /**
+   * Gives `block` to the least busy worker, unless every worker has BLOCKS_AHEAD blocks to build or
+   * as many blocks wait here to be written as the workers could build ahead.
+   */
+  give(block: number): boolean {
+    if (this.arrived.size >= BLOCKS_AHEAD * this.workers.length) return false;
+    const index = this.workers.reduce(
+      (best, w, i) => (w.given < (this.workers[best]?.given ?? 0) ? i : best),
+      0,
+    );
+    const worker = this.workers[index];
+    if (!worker || worker.given >= BLOCKS_AHEAD) return false;
+    worker.given += 1;
+    this.ownerOf.set(block, index);
+    worker.thread.postMessage(block);
+    return true;
+  }
+
+  has(block: number): boolean {
+    return this.arrived.has(block);
+  }
+
+  /** Lets the workers' messages in (they arrive between turns of the event loop). */
+  receive(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** The lines of `block`, once its worker has sent them back. */
   take(block: number): Promise<NdjsonChunk[]> {
     if (this.failure) return Promise.reject(this.failure);
     const chunks = this.arrived.get(block);
     if (chunks !== undefined) {
       this.arrived.delete(block);
-      this.grant(block);
       return Promise.resolve(chunks);
     }
     return new Promise((resolve, reject) => {
@@ -152,14 +197,17 @@ class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
   }
 
-  private grant(block: number): void {
-    this.workers[(block % this.producers) - 1]?.postMessage('more');
+  /** The worker that built `block` is free for another. */
+  private release(block: number): void {
+    const worker = this.workers[this.ownerOf.get(block) ?? -1];
+    this.ownerOf.delete(block);
+    if (worker) worker.given -= 1;
   }
 
-  private receive(message: WorkerMessage): void {
+  private accept(message: WorkerMessage): void {
     if (message.kind === 'warning') {
       try {
         this.stream.run.warn(message.message);
@@ -168,13 +216,15 @@ class WorkerPool {
       }
     } else if (message.kind === 'error') {
       this.fail(errorFrom(message));
-    } else if (this.waiting?.block === message.block) {
-      const { resolve } = this.waiting;
-      this.waiting = undefined;
-      this.grant(message.block);
-      resolve(message.chunks);
     } else {
-      this.arrived.set(message.block, message.chunks);
+      this.release(message.block);
+      if (this.waiting?.block === message.block) {
+        const { resolve } = this.waiting;
+        this.waiting = undefined;
+        resolve(message.chunks);
+      } else {
+        this.arrived.set(message.block, message.chunks);
+      }
     }
   }
 
