@@ -1,3 +1,4 @@
+import './young-generation.js';
 import { runProcess } from './main.js';
 
 await runProcess();

@@ -2,6 +2,7 @@
  * A worker thread of a long NDJSON run (src/cli/parallel-ndjson.ts): opens the same event stream as
  * the main thread and builds the blocks it is sent, in the order sent (always increasing).
  */
+import './young-generation.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStream } from '../core/engine.js';
 import { GenEventError } from '../core/errors.js';
