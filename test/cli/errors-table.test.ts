@@ -9,19 +9,17 @@ import { commandFolder } from '../helpers/cli-process.js';
 function readmeRows(): { what: string; command: string; status: number; stderr: string }[] {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const section = readme.slice(readme.indexOf('| bad input | command | exit | stderr |'));
-  return section
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.startsWith('| '))
-    .map((line) => {
-      const cells = line
-        .slice(2, -2)
-        .split(/ \| (?=`|\(|\d)/)
-        .map((cell) => cell.trim());
-      const [what = '', command = '', status = '', stderr = ''] = cells;
-      const code = (cell: string) => (cell.startsWith('`') ? cell.slice(1, -1).replaceAll('\\|', '|') : '');
-      return { what, command: code(command), status: Number(status), stderr: code(stderr) };
-    });
+  const lines = section.split('\n').slice(2);
+  const end = lines.findIndex((line) => !line.startsWith('| ')); // the table ends at its first other line
+  return lines.slice(0, end < 0 ? undefined : end).map((line) => {
+    const cells = line
+      .slice(2, -2)
+      .split(/ \| (?=`|\(|\d)/)
+      .map((cell) => cell.trim());
+    const [what = '', command = '', status = '', stderr = ''] = cells;
+    const code = (cell: string) => (cell.startsWith('`') ? cell.slice(1, -1).replaceAll('\\|', '|') : '');
+    return { what, command: code(command), status: Number(status), stderr: code(stderr) };
+  });
 }
 
 /** A working folder like the one the table describes, and a `gen-event` on the PATH. */
