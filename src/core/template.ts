@@ -34,29 +34,34 @@ export function loadTemplate(name: string, root: URL = packageRoot): Readonly<Re
  * regular expression: the engine fills a record template thousands of times a second.
  */
 export function compileTemplate(part: unknown, templateName: string): FilledTemplate {
-  const lookup = (values: TemplateValues, key: string): unknown => {
-    if (!Object.hasOwn(values, key)) {
-      throw new InputError(
-        `template ${templateName} uses unknown placeholder {{${key}}}`,
-        'fix the template',
-      );
-    }
-    return values[key];
+  /** Reads placeholder `key` from the table; a placeholder the source did not put there is an error. */
+  const reader = (key: string): FilledTemplate => {
+    // A defined value is the table's own, unless an object's built-in (`{{constructor}}`) has that name.
+    const builtIn = key in Object.prototype;
+    return (values) => {
+      const value = values[key];
+      if ((value === undefined || builtIn) && !Object.hasOwn(values, key)) {
+        throw new InputError(
+          `template ${templateName} uses unknown placeholder {{${key}}}`,
+          'fix the template',
+        );
+      }
+      return value;
+    };
   };
 
   if (typeof part === 'string') {
     const whole = WHOLE.exec(part);
-    if (whole) {
-      const key = whole[1] as string;
-      return (values) => lookup(values, key);
-    }
+    if (whole) return reader(whole[1] as string);
     // Split once: even places hold text, odd places placeholder names.
     const pieces = part.split(EMBEDDED);
     if (pieces.length === 1) return () => part;
+    const texts = pieces.filter((_, i) => i % 2 === 0);
+    const reads = pieces.filter((_, i) => i % 2 === 1).map(reader);
     return (values) => {
-      let text = pieces[0] as string;
-      for (let i = 1; i < pieces.length; i += 2) {
-        text += String(lookup(values, pieces[i] as string)) + (pieces[i + 1] as string);
+      let text = texts[0] as string;
+      for (let i = 0; i < reads.length; i++) {
+        text += String((reads[i] as FilledTemplate)(values)) + (texts[i + 1] as string);
       }
       return text;
     };

@@ -5,8 +5,9 @@ import { spawnCli } from '../helpers/cli.js';
 /**
  * SHA-256 of the real CLI's output for fixed seeds, recorded before the engine's hot path was tuned
  * for speed: an optimisation may change how an event is made, never a byte of it. Realistic bodies
- * (faker), FIFO sequence numbers, attributes, trace headers and NDJSON runs are all covered. Each entry
- * is a command line (words split at single spaces) and the SHA-256 of what it prints.
+ * (faker), FIFO sequence numbers, attributes, trace headers, HTTP requests with authorizers and NDJSON
+ * runs are all covered. Each entry is a command line (words split at single spaces) and the SHA-256 of
+ * what it prints.
  */
 const PINNED: readonly (readonly [string, string])[] = [
   ['sqs --seed 42', 'acc7e328908e028ee7eae80bf1782b3cc5a15dd7af22c07b89acc4be8e67217b'],
@@ -31,6 +32,27 @@ const PINNED: readonly (readonly [string, string])[] = [
   ],
   ['direct --seed 3', '287a4a24b60811a2c8136f32bedac95ba00fa341f9ffdd889919f47ef94064a4'],
   ['direct --seed 4 --count 40 --ndjson', 'd66fbdd8c0ff804e413800dc893f9d4e259a9d084f6d6b49ddd97bb7ee419de5'],
+  [
+    'apigw-v1 --seed 1 --count 40 --ndjson',
+    '3a0957616074bcdd03e2b49093259afae2767b21c0e0130b96ee7c4d6c683524',
+  ],
+  [
+    'apigw-v2 --seed 2 --count 40 --ndjson',
+    '824021913d00b5be71a4b8cf797e1fd096fabcc5240ad7857c8c5350cc5ba1c1',
+  ],
+  [
+    'apigw-v2 --seed 3 --json {"a":1} --authorizer jwt --query tag=a --query tag=b',
+    'b1625bafc151e78255cb3d862adbb8846030289f401317b7dc284ae095bf5d61',
+  ],
+  [
+    'function-url --seed 4 --auth iam --cookie a=b --count 20 --ndjson',
+    'dfe391dcccfb0c88bb6ef7b58b7329ae14d039cd4e5bbb884c54a59f2ee27922',
+  ],
+  ['alb --seed 5 --count 40 --ndjson', '03bef9dc848bc29e23ed5f860a855b624087139d10ad847f35b2b9d373ef3de3'],
+  [
+    'apigw-v1 --seed 6 --authorizer cognito --query a=1 --query a=2',
+    'c4368c368784d40dfd2090a46152a269d12973c1d48a011b9f5fbb959a79b48c',
+  ],
 ];
 
 describe('a seed gives the same bytes as before the engine was tuned for speed', () => {

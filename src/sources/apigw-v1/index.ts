@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { freshCopy } from '../../core/fresh-copy.js';
 import { optionalString, stringList } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
@@ -178,7 +179,7 @@ export const apigwV1: Source<ApigwV1Options> = {
         queryStringParameters: query.length === 0 ? null : lastValues(query),
         multiValueQueryStringParameters: query.length === 0 ? null : allValues(query),
         pathParameters: Object.keys(parameters).length === 0 ? null : parameters,
-        stageVariables: structuredClone(stageVariables),
+        stageVariables: freshCopy(stageVariables),
         resourceId,
         authorizer: auth.authorizer(ctx),
         extendedRequestId: gatewayRequestId(rng),

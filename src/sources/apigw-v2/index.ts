@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { freshCopy } from '../../core/fresh-copy.js';
 import { optionalBoolean, optionalString, stringList } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
@@ -147,13 +148,12 @@ export const apigwV2: Source<ApigwV2Options> = {
       const payload = payloadV2Request(request, serviceHeaders, ['cookie'], rawPath);
       const parameters = route.kind === 'route' ? matchPath(route.path, request.path) : undefined;
       return fill({
-        ...payload,
         routeKey,
         accountId: run.accountId,
         apiId: site.apiId,
         // Fresh copies: edits to one event (--set, --merge) never reach the next.
-        authentication: structuredClone(authentication),
-        authorizer: structuredClone(auth.authorizer),
+        authentication: freshCopy(authentication),
+        authorizer: freshCopy(auth.authorizer),
         domainName: site.domainName,
         domainPrefix: site.domainPrefix,
         method: request.method,
@@ -164,7 +164,9 @@ export const apigwV2: Source<ApigwV2Options> = {
         time: formatRequestTime(ctx.time),
         timeEpoch: ctx.time,
         pathParameters: parameters && Object.keys(parameters).length > 0 ? parameters : undefined,
-        stageVariables: structuredClone(stageVariables),
+        stageVariables: freshCopy(stageVariables),
+        // Last: spread first, V8 builds every event's table several times slower (keys are disjoint).
+        ...payload,
       });
     };
   },

@@ -102,7 +102,6 @@ export const functionUrl: Source<FunctionUrlOptions> = {
         request.path,
       );
       return fill({
-        ...payload,
         // AuthType NONE: the caller is "anonymous" and there is no authorizer (FORMATS §5).
         accountId: caller ? run.accountId : 'anonymous',
         urlId,
@@ -114,6 +113,8 @@ export const functionUrl: Source<FunctionUrlOptions> = {
         requestId: rng.uuid(),
         time: formatRequestTime(ctx.time),
         timeEpoch: ctx.time,
+        // Last: spread first, V8 builds every event's table several times slower (keys are disjoint).
+        ...payload,
       });
     };
   },
