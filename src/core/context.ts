@@ -114,8 +114,9 @@ export interface EventContexts {
 export function eventContexts(run: RunContext): EventContexts {
   let index = 0;
   let time = run.startTime;
+  const key = Random.keyOf(run.seedMaterial, 'event');
   const advance = (): Random => {
-    const rng = Random.fromParts(run.seedMaterial, 'event', index);
+    const rng = Random.forIndex(key, index);
     if (index > 0) time += rng.int(5, 2500);
     return rng;
   };

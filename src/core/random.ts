@@ -8,6 +8,17 @@ const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
  * same seed gives the same bytes on any machine: no Math.random, no platform-dependent source.
  */
+/** Four 32-bit words that seed a family of independent streams. */
+export type StreamKey = readonly [number, number, number, number];
+
+/** MurmurHash3's 32-bit finaliser: every input bit moves every output bit. */
+function mix32(value: number): number {
+  let h = value | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
 export class Random {
   private a: number;
   private b: number;
@@ -30,9 +41,23 @@ export class Random {
     ]);
   }
 
-  /** An independent child stream, e.g. one per event of a batch. */
-  fork(label: string | number): Random {
-    return Random.fromParts(this.uint32(), this.uint32(), label);
+  /** The key of a family of streams (the events of one run): the SHA-256 of the parts, computed once. */
+  static keyOf(...parts: readonly (string | number)[]): StreamKey {
+    const digest = hash('sha256', JSON.stringify(parts), 'buffer');
+    return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
+  }
+
+  /**
+   * Stream `index` of a family: the key mixed with the index by an integer finaliser and sfc32's own
+   * warm-up, so neighbouring indexes give unrelated streams without a hash per event.
+   */
+  static forIndex(key: StreamKey, index: number): Random {
+    return new Random([
+      key[0] ^ mix32(index),
+      key[1] ^ mix32(index ^ 0x9e3779b9),
+      key[2] ^ mix32(index + 0x632be5ab),
+      (key[3] + index) | 0,
+    ]);
   }
 
   uint32(): number {
