@@ -25,10 +25,14 @@ export interface HttpData {
   usernames: readonly string[];
   roleNames: readonly string[];
   sessionNames: readonly string[];
+  /** `paths`, parsed once per run rather than once per event. */
+  pathTemplates: readonly PathTemplate[];
 }
 
 export function loadHttpData(): HttpData {
-  return loadTemplate('http') as unknown as HttpData;
+  const data = loadTemplate('http') as unknown as Omit<HttpData, 'pathTemplates'>;
+  const pathTemplates = data.paths.map((path) => parsePathTemplate(path, 'templates/http.json path'));
+  return { ...data, pathTemplates };
 }
 
 /** A realistic public client address, with the network it belongs to. */
@@ -50,9 +54,7 @@ function pathVariableValue(data: HttpData, rng: Random, name: string, greedy: bo
  */
 export function samplePath(data: HttpData, rng: Random, template?: PathTemplate): string {
   const chosen =
-    template === undefined || template.text === '/{proxy+}'
-      ? parsePathTemplate(rng.pick(data.paths), 'templates/http.json path')
-      : template;
+    template === undefined || template.text === '/{proxy+}' ? rng.pick(data.pathTemplates) : template;
   return fillPath(chosen, (name, greedy) => pathVariableValue(data, rng, name, greedy));
 }
 
