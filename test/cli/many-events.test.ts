@@ -228,6 +228,24 @@ describe('interrupting a folder write', () => {
 });
 
 describe('progress', () => {
+  it('is shown on a terminal, one line redrawn in place, ending at the total', () => {
+    const dir = tempDir();
+    // `script` gives the run a terminal, as a person typing the command would.
+    const result = spawnSync(
+      'script',
+      ['-qc', `"${process.execPath}" "${binPath}" sqs --count 3000 --out ${dir}/`, '/dev/null'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^(\rgen-event: \d+\/3000 files)+\r?\n?$/.source ? /\rgen-event: 3000\/3000 files\r?\n$/ : /x/,
+    );
+    expect(result.stdout.startsWith('\rgen-event: ')).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(3000);
+  });
+
   it('is silent when stderr is not a terminal', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
