@@ -239,9 +239,7 @@ describe('progress', () => {
       },
     );
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(
-      /^(\rgen-event: \d+\/3000 files)+\r?\n?$/.source ? /\rgen-event: 3000\/3000 files\r?\n$/ : /x/,
-    );
+    expect(result.stdout).toMatch(/\rgen-event: 3000\/3000 files\r?\n$/);
     expect(result.stdout.startsWith('\rgen-event: ')).toBe(true);
     expect(readdirSync(dir)).toHaveLength(3000);
   });
