@@ -128,6 +128,8 @@ export const apigwV1Checker: EventChecker = {
     checkGatewayDomain(problems, context, header(headers, 'host'));
     checkIdentity(context, headers, problems);
     checkAuthorizer(context, problems);
+    // An empty body arrives as null, even for a POST with Content-Length: 0 (FORMATS §0.3, §3.1).
+    if (event.body === '') problems.add('body', 'an empty body is null in a REST event', null);
     if (event.body === null && event.isBase64Encoded !== false) {
       problems.add('isBase64Encoded', 'a null body is not base64-encoded', false);
     }

@@ -43,6 +43,12 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
     throw new UsageError('--name names files in a folder', 'give --out <dir>/ as well');
   }
   if (ndjson) {
+    if (out !== undefined && isFolderTarget(out)) {
+      throw new UsageError(
+        `--ndjson writes one file, but --out ${out} is a folder`,
+        'name a file such as events.ndjson',
+      );
+    }
     if (out !== undefined) refuseExisting(out, force);
     return out === undefined ? { kind: 'ndjson', force, count } : { kind: 'ndjson', file: out, force, count };
   }

@@ -69,7 +69,11 @@ export async function runProcess(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // `gen-event … | head -c 10`: the reader left; that is not an error of ours.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    // A full disk or a closed descriptor: say so in one line, as for every other failure.
+    process.stderr.write(
+      `gen-event: standard output cannot be written (${error.code ?? error.message}) (write with --out to another place)\n`,
+    );
+    process.exit(EXIT.input);
   });
   let writing = false;
   let interrupted = false;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { checkAccountId, checkRegion, dnsSuffixOf, partitionOf, randomAccountId } from './aws.js';
 import { UsageError } from './errors.js';
 import { Random } from './random.js';
-import { parseTime, seededInstant } from './time.js';
+import { checkRange, parseTime, seededInstant } from './time.js';
 
 /** Options every source takes (the library's names; the CLI's are their kebab-case forms). */
 export interface RunOptions {
@@ -71,7 +71,8 @@ export function createRunContext(
 
   let startTime: number;
   if (origin) startTime = origin.startTime;
-  else if (options.time instanceof Date) startTime = options.time.getTime();
+  else if (options.time instanceof Date)
+    startTime = checkRange(options.time.getTime(), String(options.time.getTime()));
   else if (options.time !== undefined) startTime = parseTime(options.time);
   else if (seeded) startTime = seededInstant(Random.fromParts(seedMaterial, 'clock').float());
   else startTime = Date.now();

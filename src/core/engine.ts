@@ -4,6 +4,7 @@ import { parseSetOperations } from './common-options.js';
 import { createRunContext, eventContexts, type RunContext, type RunOrigin } from './context.js';
 import { UsageError } from './errors.js';
 import { applySet, deepMerge } from './overrides.js';
+import { isPlainObject } from './template.js';
 
 /** Produces the events of one run, one at a time, so a million of them need no more memory than one. */
 export interface EventStream {
@@ -52,7 +53,7 @@ export async function createEventStream<Options>(
     skip: contexts.skip,
     next() {
       let event = build(contexts.next());
-      if (override !== undefined) event = deepMerge(event, override);
+      if (override !== undefined) event = deepMerge(event, checkMergeable(event, override));
       for (const operation of setOperations) {
         if (typeof event !== 'object' || event === null) {
           throw new UsageError(
@@ -84,4 +85,17 @@ export function checkEventSize(source: Source<unknown>, compactBytes: number, ru
       `the event is ${compactBytes} bytes, over the ${source.sizeLimit.what} of ${source.sizeLimit.bytes} bytes`,
     );
   }
+}
+
+/** A merge edits the event: its top level must be of the event's own kind, never replace it whole. */
+function checkMergeable(event: unknown, override: unknown): unknown {
+  const kind = (value: unknown) =>
+    Array.isArray(value) ? 'an array' : isPlainObject(value) ? 'an object' : 'a single value';
+  if (kind(event) !== kind(override) || kind(override) === 'a single value') {
+    throw new UsageError(
+      `--merge gives ${kind(override)}, but the event is ${kind(event)}`,
+      'give a partial event of the same shape, e.g. {"Records":[{"body":"x"}]}',
+    );
+  }
+  return override;
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from './errors.js';
 import { invalidJsonOffset } from './json-position.js';
@@ -73,19 +74,28 @@ export class ArgumentReader {
     return { bytes: Buffer.from(value, 'utf8'), origin: option, fromFile: false };
   }
 
+  /** Reads text; bytes that are not UTF-8 are refused rather than silently replaced by U+FFFD. */
   async readText(value: string, option: string): Promise<string> {
-    return (await this.read(value, option)).bytes.toString('utf8');
+    const { bytes, origin } = await this.read(value, option);
+    return decodeText(bytes, origin);
   }
 
   /** Reads the argument and parses it as JSON, naming the file and position when it does not parse. */
   async readJson(value: string, option: string): Promise<unknown> {
     const { bytes, origin } = await this.read(value, option);
-    return parseJson(bytes.toString('utf8'), origin);
+    return parseJson(decodeText(bytes, origin), origin);
   }
 
   async readJsonFile(path: string, option: string): Promise<unknown> {
     return parseJson((await this.reader.readFile(path)).toString('utf8'), `${option} ${path}`);
   }
+}
+
+/** UTF-8 text; other bytes are refused rather than silently replaced by U+FFFD. */
+function decodeText(bytes: Buffer, origin: string): string {
+  if (!isUtf8(bytes))
+    throw new InputError(`${origin} is not UTF-8 text`, 'give text, or base64-encode binary data first');
+  return bytes.toString('utf8');
 }
 
 /** JSON.parse with an error that says where the text broke, as line and column. */

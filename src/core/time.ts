@@ -6,6 +6,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 const EPOCH_MS = /^\d{1,16}$/;
 
+// The instants AWS timestamps can show: 13-digit epoch milliseconds whose seconds fit the 8 hex digits
+// of a trace id (FORMATS §1.1, §1.2), from September 2001 to February 2106.
+const EARLIEST_MS = 1_000_000_000_000;
+const LATEST_MS = 0xffffffff * 1000;
+
 // Instants that `--seed` alone picks from: a realistic, recent span that never moves.
 const SEEDED_SPAN_START = Date.UTC(2025, 0, 1);
 const SEEDED_SPAN_MS = 365 * 24 * 3600 * 1000;
@@ -13,7 +18,7 @@ const SEEDED_SPAN_MS = 365 * 24 * 3600 * 1000;
 /** Parses `--time`: ISO-8601 with a zone (or a bare date, taken as UTC), or epoch milliseconds. */
 export function parseTime(value: string | number): number {
   const text = String(value).trim();
-  if (EPOCH_MS.test(text)) return Number(text);
+  if (EPOCH_MS.test(text)) return checkRange(Number(text), text);
   if (!ISO_8601.test(text)) {
     if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) {
       throw new UsageError(`--time '${text}' has no time zone`, "add 'Z' or an offset such as +02:00");
@@ -26,6 +31,17 @@ export function parseTime(value: string | number): number {
   const ms = Date.parse(text);
   if (Number.isNaN(ms) || !isCalendarDate(text)) {
     throw new UsageError(`--time '${text}' is not a real date`, 'check the day and month');
+  }
+  return checkRange(ms, text);
+}
+
+/** Refuses instants no AWS event can carry, so every time and trace field keeps its real shape. */
+export function checkRange(ms: number, text: string): number {
+  if (!(ms >= EARLIEST_MS && ms <= LATEST_MS)) {
+    throw new UsageError(
+      `--time ${text} is outside what AWS timestamps can show`,
+      'give a time from 2001-09-09 to 2106-02-07; epoch milliseconds have 13 digits',
+    );
   }
   return ms;
 }

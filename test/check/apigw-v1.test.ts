@@ -272,6 +272,7 @@ describe('REST checker rules', () => {
       /principalId/,
     ],
     ['a null body is not base64', 'plain', { isBase64Encoded: true }, 'isBase64Encoded', /null body/],
+    ['an empty body is null, not ""', 'plain', { body: '' }, 'body', /an empty body is null/],
     ['a base64 body is valid base64', 'binary', { body: '%%%' }, 'body', /valid base64/],
     [
       'Content-Length is the length of the body',

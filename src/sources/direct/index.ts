@@ -55,10 +55,14 @@ export const direct: Source<DirectOptions> = {
     if (options.payload !== undefined) {
       const text = JSON.stringify(options.payload);
       if (text === undefined) throw new UsageError('the payload is not a JSON value', 'give JSON');
-      const inexact = firstInexactInteger(options.payload);
-      if (inexact !== undefined) {
+      const inexact = firstInexactNumber(options.payload);
+      if (inexact !== undefined && Number.isFinite(inexact)) {
         run.warn(
           `the payload has an integer past 2^53, written as ${inexact}: digits beyond 2^53 are lost (write it as a string to keep every digit)`,
+        );
+      } else if (inexact !== undefined) {
+        run.warn(
+          'the payload has a number beyond what JSON numbers hold here, written as null (write it as a string)',
         );
       }
       // A fresh copy per event, so edits to one event never leak into the next.
@@ -73,13 +77,16 @@ export const direct: Source<DirectOptions> = {
   },
 };
 
-/** An integer a JavaScript number cannot hold exactly, so the payload as written has already lost digits. */
-function firstInexactInteger(value: unknown): number | undefined {
-  if (typeof value === 'number')
-    return Number.isInteger(value) && !Number.isSafeInteger(value) ? value : undefined;
+/** A number JavaScript cannot hold exactly (an integer past 2^53, or one past the largest double). */
+function firstInexactNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))
+      ? value
+      : undefined;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const item of Object.values(value)) {
-    const found = firstInexactInteger(item);
+    const found = firstInexactNumber(item);
     if (found !== undefined) return found;
   }
   return undefined;

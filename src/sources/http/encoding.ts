@@ -1,8 +1,8 @@
 /**
  * Percent-encoding as an HTTP client applies it to what a person typed: characters that may stand in
- * a URL as they are stay, escapes already written (`%3D`) stay, and anything else (spaces, non-ASCII,
- * a lone `%`) is escaped as UTF-8, the way a browser or curl sends it. The services then see the
- * bytes a real client would send.
+ * a URL as they are stay, every `%` stays (an escape such as `%3D`, or a stray one: a browser's URL
+ * parser and curl send both unchanged), and anything else (spaces, non-ASCII) is escaped as UTF-8.
+ * The services then see the bytes a real client would send.
  */
 
 // RFC 3986 unreserved and sub-delims, plus ':', '@', '/', '?' (allowed in paths and queries).
@@ -22,7 +22,7 @@ export function escapeUnsafe(text: string, alsoEscape = ''): string {
   while (i < text.length) {
     const ch = String.fromCodePoint(text.codePointAt(i) as number);
     i += ch.length;
-    if (ch === '%' && HEX_PAIR.test(text.slice(i, i + 2))) out += ch;
+    if (ch === '%') out += ch;
     else if (PLAIN.test(ch) && !alsoEscape.includes(ch)) out += ch;
     else out += escapeChar(ch);
   }

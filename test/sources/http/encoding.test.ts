@@ -7,11 +7,12 @@ describe('escapeUnsafe', () => {
     expect(escapeUnsafe('foo%3Dbar%2b')).toBe('foo%3Dbar%2b');
   });
 
-  test('escapes spaces, non-ASCII and a lone % as UTF-8', () => {
+  test('escapes spaces and non-ASCII as UTF-8; a % stays as the client typed it, as browsers and curl send it', () => {
     expect(escapeUnsafe('a b')).toBe('a%20b');
     expect(escapeUnsafe('café')).toBe('caf%C3%A9');
-    expect(escapeUnsafe('50%')).toBe('50%25');
-    expect(escapeUnsafe('%zz')).toBe('%25zz');
+    expect(escapeUnsafe('50%')).toBe('50%');
+    expect(escapeUnsafe('%zz')).toBe('%zz');
+    expect(escapeUnsafe('%3D')).toBe('%3D');
     expect(escapeUnsafe('😀')).toBe('%F0%9F%98%80');
     expect(escapeUnsafe('"<>#`{}|\\^')).toBe('%22%3C%3E%23%60%7B%7D%7C%5C%5E');
   });
