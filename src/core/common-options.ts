@@ -2,7 +2,7 @@ import type { OptionTable, RawOptions } from '../sources/source.js';
 import type { RunOptions } from './context.js';
 import type { ArgumentReader } from './inputs.js';
 import { checkNoForbiddenKeys, parseSetArg, type SetOperation } from './overrides.js';
-import { optionalBoolean, optionalString, stringList } from './raw-options.js';
+import { givenOnly, optionalBoolean, optionalString, stringList } from './raw-options.js';
 
 /** Options every source takes, with the edits applied last of all. */
 export interface CommonOptions extends RunOptions {
@@ -77,23 +77,22 @@ export async function commonFromRaw(raw: RawOptions, args: ArgumentReader): Prom
   const merge = optionalString(raw, 'merge');
   let override: unknown;
   if (merge !== undefined) {
-    override = await args.readJson(merge.startsWith('@') || merge === '-' ? merge : `@${merge}`, '--merge');
+    override = await args.readJsonFromFile(merge, '--merge');
     checkNoForbiddenKeys(override, '--merge');
   }
   const set = stringList(raw, 'set');
   set.forEach(parseSetArg); // refuse bad paths before any work is done
-  const common: CommonOptions = { set, override };
-  const seed = optionalString(raw, 'seed');
-  if (seed !== undefined) common.seed = seed;
-  const time = optionalString(raw, 'time');
-  if (time !== undefined) common.time = time;
-  const region = optionalString(raw, 'region');
-  if (region !== undefined) common.region = region;
-  const accountId = optionalString(raw, 'account-id');
-  if (accountId !== undefined) common.accountId = accountId;
-  const strict = optionalBoolean(raw, 'strict');
-  if (strict !== undefined) common.strict = strict;
-  return common;
+  return {
+    set,
+    override,
+    ...givenOnly({
+      seed: optionalString(raw, 'seed'),
+      time: optionalString(raw, 'time'),
+      region: optionalString(raw, 'region'),
+      accountId: optionalString(raw, 'account-id'),
+      strict: optionalBoolean(raw, 'strict'),
+    }),
+  };
 }
 
 export function parseSetOperations(set: readonly string[] | undefined): SetOperation[] {

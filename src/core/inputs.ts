@@ -86,8 +86,9 @@ export class ArgumentReader {
     return parseJson(decodeText(bytes, origin), origin);
   }
 
-  async readJsonFile(path: string, option: string): Promise<unknown> {
-    return parseJson((await this.reader.readFile(path)).toString('utf8'), `${option} ${path}`);
+  /** Reads JSON from an option that names a file (`path` or `@path`) or standard input (`-`). */
+  async readJsonFromFile(value: string, option: string): Promise<unknown> {
+    return this.readJson(value === '-' || value.startsWith('@') ? value : `@${value}`, option);
   }
 }
 

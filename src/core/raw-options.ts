@@ -59,3 +59,21 @@ export function splitPair(text: string, option: string, shape: string): [string,
   if (eq <= 0) throw new UsageError(`--${option} '${text}' is not ${shape}`, `write --${option} '${shape}'`);
   return [text.slice(0, eq), text.slice(eq + 1)];
 }
+
+/** A repeatable option's values, or undefined when it was not given at all. */
+export function optionalList(raw: Readonly<Record<string, unknown>>, name: string): string[] | undefined {
+  const list = stringList(raw, name);
+  return list.length > 0 ? list : undefined;
+}
+
+/**
+ * The entries whose value was given: an option left out stays absent from the library's options,
+ * rather than becoming a key set to `undefined`.
+ */
+export function givenOnly<T extends Record<string, unknown>>(
+  values: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

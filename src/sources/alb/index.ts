@@ -1,5 +1,5 @@
 import type { Random } from '../../core/random.js';
-import { optionalBoolean, optionalString } from '../../core/raw-options.js';
+import { givenOnly, optionalBoolean, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { albEncodesBase64, bodyText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
@@ -61,12 +61,13 @@ export const alb: Source<AlbOptions> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<AlbOptions> {
-    const options: AlbOptions = await httpRequestFromRaw(raw, args);
-    const multiValue = optionalBoolean(raw, 'multi-value');
-    if (multiValue !== undefined) options.multiValue = multiValue;
-    const targetGroup = optionalString(raw, 'target-group');
-    if (targetGroup !== undefined) options.targetGroup = targetGroup;
-    return options;
+    return {
+      ...(await httpRequestFromRaw(raw, args)),
+      ...givenOnly({
+        multiValue: optionalBoolean(raw, 'multi-value'),
+        targetGroup: optionalString(raw, 'target-group'),
+      }),
+    };
   },
 
   implied(options) {

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { freshCopy } from '../../core/fresh-copy.js';
-import { optionalString, stringList } from '../../core/raw-options.js';
+import { givenOnly, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
 import { bodyText, checkBinaryMediaType, restEncodesBase64 } from '../http/body.js';
@@ -97,16 +97,15 @@ export const apigwV1: Source<ApigwV1Options> = {
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV1Options> {
     // The authorizer name is checked against this source's own list when the run is prepared.
-    const options = (await gatewayFromRaw(raw, args)) as ApigwV1Options;
-    const resource = optionalString(raw, 'resource');
-    if (resource !== undefined) options.resource = resource;
-    const endpoint = optionalString(raw, 'endpoint');
-    if (endpoint !== undefined) options.endpoint = endpoint as ApigwV1Options['endpoint'];
-    const binaryMediaTypes = stringList(raw, 'binary-media-type');
-    if (binaryMediaTypes.length > 0) options.binaryMediaTypes = binaryMediaTypes;
-    const principalId = optionalString(raw, 'principal-id');
-    if (principalId !== undefined) options.principalId = principalId;
-    return options;
+    return {
+      ...((await gatewayFromRaw(raw, args)) as ApigwV1Options),
+      ...givenOnly({
+        resource: optionalString(raw, 'resource'),
+        endpoint: optionalString(raw, 'endpoint') as ApigwV1Options['endpoint'],
+        binaryMediaTypes: optionalList(raw, 'binary-media-type'),
+        principalId: optionalString(raw, 'principal-id'),
+      }),
+    };
   },
 
   implied: (options) => impliedByGatewayHost(options.host),

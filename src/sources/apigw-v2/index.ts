@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { freshCopy } from '../../core/fresh-copy.js';
-import { optionalBoolean, optionalString, stringList } from '../../core/raw-options.js';
+import { givenOnly, optionalBoolean, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
 import { loadHttpData, samplePath } from '../http/data.js';
@@ -80,14 +80,14 @@ export const apigwV2: Source<ApigwV2Options> = {
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV2Options> {
     // The authorizer name is checked against this source's own list when the run is prepared.
-    const options = (await gatewayFromRaw(raw, args)) as ApigwV2Options;
-    const route = optionalString(raw, 'route');
-    if (route !== undefined) options.route = route;
-    const scopes = stringList(raw, 'scope');
-    if (scopes.length > 0) options.scopes = scopes;
-    const mtls = optionalBoolean(raw, 'mtls');
-    if (mtls !== undefined) options.mtls = mtls;
-    return options;
+    return {
+      ...((await gatewayFromRaw(raw, args)) as ApigwV2Options),
+      ...givenOnly({
+        route: optionalString(raw, 'route'),
+        scopes: optionalList(raw, 'scope'),
+        mtls: optionalBoolean(raw, 'mtls'),
+      }),
+    };
   },
 
   implied: (options) => impliedByGatewayHost(options.host),

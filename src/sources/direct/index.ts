@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { optionalString } from '../../core/raw-options.js';
+import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import type { RawOptions, Source } from '../source.js';
@@ -39,13 +39,12 @@ export const direct: Source<DirectOptions> = {
   ],
 
   async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<DirectOptions> {
-    const options: DirectOptions = {};
     const payload = optionalString(raw, 'payload');
-    if (payload !== undefined) options.payload = await args.readJson(payload, '--payload');
     const schema = optionalString(raw, 'schema');
-    if (schema !== undefined)
-      options.schema = await args.readJson(schema === '-' ? '-' : `@${schema.replace(/^@/, '')}`, '--schema');
-    return options;
+    return givenOnly({
+      payload: payload === undefined ? undefined : await args.readJson(payload, '--payload'),
+      schema: schema === undefined ? undefined : await args.readJsonFromFile(schema, '--schema'),
+    });
   },
 
   async prepare(options, run) {

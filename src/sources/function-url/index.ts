@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import { optionalString } from '../../core/raw-options.js';
+import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
 import { loadHttpData, samplePath } from '../http/data.js';
@@ -49,10 +49,10 @@ export const functionUrl: Source<FunctionUrlOptions> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<FunctionUrlOptions> {
-    const options: FunctionUrlOptions = await httpRequestFromRaw(raw, args);
-    const auth = optionalString(raw, 'auth');
-    if (auth !== undefined) options.auth = auth as FunctionUrlAuth;
-    return options;
+    return {
+      ...(await httpRequestFromRaw(raw, args)),
+      ...givenOnly({ auth: optionalString(raw, 'auth') as FunctionUrlAuth | undefined }),
+    };
   },
 
   implied(options) {

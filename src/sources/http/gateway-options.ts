@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { optionalString } from '../../core/raw-options.js';
+import { givenOnly, optionalString } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { type HttpRequestOptions, httpRequestFromRaw, pairMap } from './options.js';
 
@@ -46,21 +46,16 @@ export async function gatewayFromRaw(
   raw: RawOptions,
   args: ArgumentReader,
 ): Promise<HttpRequestOptions & GatewayOptions & { authorizer?: string }> {
-  const options: HttpRequestOptions & GatewayOptions & { authorizer?: string } = await httpRequestFromRaw(
-    raw,
-    args,
-  );
-  const authorizer = optionalString(raw, 'authorizer');
-  if (authorizer !== undefined) options.authorizer = authorizer;
-  const stage = optionalString(raw, 'stage');
-  if (stage !== undefined) options.stage = stage;
-  const stageVariables = pairMap(raw, 'stage-variable');
-  if (stageVariables) options.stageVariables = stageVariables;
-  const claims = pairMap(raw, 'claim');
-  if (claims) options.claims = claims;
-  const context = pairMap(raw, 'authorizer-context');
-  if (context) options.authorizerContext = context;
-  return options;
+  return {
+    ...(await httpRequestFromRaw(raw, args)),
+    ...givenOnly({
+      authorizer: optionalString(raw, 'authorizer'),
+      stage: optionalString(raw, 'stage'),
+      stageVariables: pairMap(raw, 'stage-variable'),
+      claims: pairMap(raw, 'claim'),
+      authorizerContext: pairMap(raw, 'authorizer-context'),
+    }),
+  };
 }
 
 // Stage names: letters, digits, hyphens and underscores, at most 128 characters.

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { type ArgumentReader, parseJson } from '../../core/inputs.js';
-import { optionalString, splitPair, stringList } from '../../core/raw-options.js';
+import { givenOnly, optionalString, splitPair, stringList } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { parseHeaderArg } from './headers.js';
 
@@ -127,17 +127,16 @@ export function pairMap(raw: RawOptions, name: string): Record<string, string> |
 
 /** The CLI's request options in the library's form, files and standard input read. */
 export async function httpRequestFromRaw(raw: RawOptions, args: ArgumentReader): Promise<HttpRequestOptions> {
-  const options: HttpRequestOptions = {};
-  const method = optionalString(raw, 'method');
-  if (method !== undefined) options.method = method;
-  const path = optionalString(raw, 'path');
-  if (path !== undefined) options.path = path;
-  const query = pairList(raw, 'query');
-  if (query.length > 0) options.query = query;
   const headers = stringList(raw, 'header').map(parseHeaderArg);
-  if (headers.length > 0) options.headers = headers;
+  const query = pairList(raw, 'query');
   const cookies = pairList(raw, 'cookie', '<name>=<value>');
-  if (cookies.length > 0) options.cookies = cookies;
+  const options: HttpRequestOptions = givenOnly({
+    method: optionalString(raw, 'method'),
+    path: optionalString(raw, 'path'),
+    query: query.length > 0 ? query : undefined,
+    headers: headers.length > 0 ? headers : undefined,
+    cookies: cookies.length > 0 ? cookies : undefined,
+  });
   const form = pairList(raw, 'form');
   const body = optionalString(raw, 'body');
   const json = optionalString(raw, 'json');
@@ -158,14 +157,15 @@ export async function httpRequestFromRaw(raw: RawOptions, args: ArgumentReader):
     options.body = text;
     options.contentType ??= 'application/json';
   }
-  if (form.length > 0) options.form = form;
-  const sourceIp = optionalString(raw, 'source-ip');
-  if (sourceIp !== undefined) options.sourceIp = sourceIp;
-  const userAgent = optionalString(raw, 'user-agent');
-  if (userAgent !== undefined) options.userAgent = userAgent;
-  const host = optionalString(raw, 'host');
-  if (host !== undefined) options.host = host;
-  return options;
+  return {
+    ...options,
+    ...givenOnly({
+      form: form.length > 0 ? form : undefined,
+      sourceIp: optionalString(raw, 'source-ip'),
+      userAgent: optionalString(raw, 'user-agent'),
+      host: optionalString(raw, 'host'),
+    }),
+  };
 }
 
 /** Pairs from either form of `ParamInput`, in order. */

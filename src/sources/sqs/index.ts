@@ -3,7 +3,13 @@ import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import type { Random } from '../../core/random.js';
-import { optionalBoolean, optionalInteger, optionalString, stringList } from '../../core/raw-options.js';
+import {
+  givenOnly,
+  optionalBoolean,
+  optionalInteger,
+  optionalList,
+  optionalString,
+} from '../../core/raw-options.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
@@ -117,43 +123,21 @@ export const sqs: Source<SqsOptions> = {
   ],
 
   async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<SqsOptions> {
-    const options: SqsOptions = {};
-    const bodies = stringList(raw, 'body');
-    if (bodies.length > 0) {
-      options.bodies = [];
-      for (const body of bodies) options.bodies = [...options.bodies, await args.readText(body, '--body')];
-    }
-    const records = optionalInteger(raw, 'records', 1, MAX_RECORDS_STANDARD);
-    if (records !== undefined) options.records = records;
+    const bodies = optionalList(raw, 'body');
     const schema = optionalString(raw, 'body-schema');
-    if (schema !== undefined)
-      options.bodySchema = await args.readJson(
-        schema === '-' ? '-' : `@${schema.replace(/^@/, '')}`,
-        '--body-schema',
-      );
-    const queue = optionalString(raw, 'queue');
-    if (queue !== undefined) options.queue = queue;
-    const fifo = optionalBoolean(raw, 'fifo');
-    if (fifo !== undefined) options.fifo = fifo;
-    const groupId = optionalString(raw, 'group-id');
-    if (groupId !== undefined) options.groupId = groupId;
-    const dedupId = optionalString(raw, 'dedup-id');
-    if (dedupId !== undefined) options.deduplicationId = dedupId;
-    const attributes = stringList(raw, 'attribute');
-    if (attributes.length > 0) {
-      const map: Record<string, SqsAttributeInput> = {};
-      for (const [name, input] of attributes.map(parseAttributeArg)) {
-        if (Object.hasOwn(map, name))
-          throw new UsageError(`--attribute ${name} is given twice`, 'give each name once');
-        map[name] = input;
-      }
-      options.attributes = map;
-    }
-    const receiveCount = optionalInteger(raw, 'receive-count', 1, 1_000_000);
-    if (receiveCount !== undefined) options.receiveCount = receiveCount;
-    const trace = optionalBoolean(raw, 'trace');
-    if (trace !== undefined) options.trace = trace;
-    return options;
+    const attributes = optionalList(raw, 'attribute');
+    return givenOnly({
+      bodies: bodies && (await readEach(bodies, (body) => args.readText(body, '--body'))),
+      records: optionalInteger(raw, 'records', 1, MAX_RECORDS_STANDARD),
+      bodySchema: schema === undefined ? undefined : await args.readJsonFromFile(schema, '--body-schema'),
+      queue: optionalString(raw, 'queue'),
+      fifo: optionalBoolean(raw, 'fifo'),
+      groupId: optionalString(raw, 'group-id'),
+      deduplicationId: optionalString(raw, 'dedup-id'),
+      attributes: attributes && attributeMap(attributes),
+      receiveCount: optionalInteger(raw, 'receive-count', 1, 1_000_000),
+      trace: optionalBoolean(raw, 'trace'),
+    });
   },
 
   implied(options) {
@@ -294,6 +278,27 @@ export const sqs: Source<SqsOptions> = {
     };
   },
 };
+
+/** Reads arguments one after another, so standard input and errors come in the order given. */
+async function readEach(
+  values: readonly string[],
+  read: (value: string) => Promise<string>,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const value of values) out.push(await read(value));
+  return out;
+}
+
+/** `--attribute` arguments as a map by name; a name given twice is refused. */
+function attributeMap(args: readonly string[]): Record<string, SqsAttributeInput> {
+  const map: Record<string, SqsAttributeInput> = {};
+  for (const [name, input] of args.map(parseAttributeArg)) {
+    if (Object.hasOwn(map, name))
+      throw new UsageError(`--attribute ${name} is given twice`, 'give each name once');
+    map[name] = input;
+  }
+  return map;
+}
 
 function normaliseAttributes(
   attributes: Readonly<Record<string, SqsAttributeInput | string>>,
