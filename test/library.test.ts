@@ -74,6 +74,8 @@ describe('the library and the CLI agree', () => {
     await sqsEvent({ bodies: [''], onWarning: (message) => warnings.push(message) });
     expect(warnings).toEqual(['an SQS message body is empty; SQS refuses empty messages']);
     await expect(sqsEvent({ bodies: [''], strict: true })).rejects.toThrow(/empty messages/);
-    expect(InputError).toBeDefined();
+    await expect(directEvent({ schema: { type: 'integer', minimum: 5, maximum: 1 } })).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 });

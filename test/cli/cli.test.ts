@@ -5,9 +5,18 @@ describe('the CLI surface', () => {
   it('list shows every source with its aliases, one line each', async () => {
     const result = await runCli(['list']);
     expect(result.status).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n');
-    expect(lines.find((l) => l.startsWith('sqs '))).toBeDefined();
-    expect(lines.find((l) => l.startsWith('direct (invoke) '))).toBeDefined();
+    const names = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(/ {2,}/)[0]);
+    expect(names).toEqual([
+      'sqs',
+      'alb',
+      'apigw-v1 (rest, apigateway)',
+      'apigw-v2 (http-api)',
+      'function-url (url)',
+      'direct (invoke)',
+    ]);
   });
 
   it('--version prints the package version', async () => {
