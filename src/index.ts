@@ -21,9 +21,9 @@ import { UsageError } from './core/errors.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
-import { findSource } from './sources/registry.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -104,8 +104,8 @@ export interface FunctionUrlEventByAuth {
 
 export type SourceName = keyof EventTypes;
 
-function sourceNamed(name: string): Source<unknown> {
-  const source = findSource(name);
+async function sourceNamed(name: string): Promise<Source<unknown>> {
+  const source = await loadSource(name);
   if (!source) throw new UsageError(`unknown source '${name}'`, 'see gen-event list');
   return source;
 }
@@ -118,7 +118,7 @@ export async function generate<Name extends SourceName>(
     EventTypes[Name]
   >,
 ): Promise<EventTypes[Name]> {
-  const chosen = sourceNamed(source);
+  const chosen = await sourceNamed(source);
   const stream = await createEventStream(chosen, options);
   const event = stream.next();
   checkEventSize(chosen, Buffer.byteLength(JSON.stringify(event)), stream.run);
@@ -134,7 +134,7 @@ export async function* generateMany<Name extends SourceName>(
     EventTypes[Name]
   >,
 ): AsyncGenerator<EventTypes[Name]> {
-  const stream = await createEventStream(sourceNamed(source), options);
+  const stream = await createEventStream(await sourceNamed(source), options);
   for (let i = 0; i < count; i++) yield stream.next() as EventTypes[Name];
 }
 

@@ -1,10 +1,10 @@
-import { albMultiValueChecker, albSingleValueChecker } from './alb.js';
-import { apigwV1Checker } from './apigw-v1.js';
-import { apigwV2Checker } from './apigw-v2.js';
-import { functionUrlChecker } from './function-url.js';
+import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
+import { apigwV1Checker } from '../sources/apigw-v1/check.js';
+import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { functionUrlChecker } from '../sources/function-url/check.js';
+import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
-import { sqsChecker } from './sqs.js';
 
 /** Every checker; `detect` of at most one of them accepts any event. */
 export const checkers: readonly EventChecker[] = [

@@ -19,7 +19,7 @@ export async function completionScript(): Promise<string> {
  * The candidates for the last of `words` (the program name may come first). No candidate lets the
  * shell complete a file name, which is what the value of an option without choices usually is.
  */
-export function completions(words: readonly string[]): string[] {
+export async function completions(words: readonly string[]): Promise<string[]> {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
   const names = commandNames();
@@ -27,7 +27,7 @@ export function completions(words: readonly string[]): string[] {
   if (command === undefined) {
     return startingWith(current.startsWith('-') ? ['--help', '--version'] : names, current);
   }
-  const options = commandOptions(command) ?? {};
+  const options = (await commandOptions(command)) ?? {};
   const previous = before.at(-1) ?? '';
   const awaitingValue = previous.startsWith('--') ? options[previous.slice(2)] : undefined;
   if (awaitingValue !== undefined && awaitingValue.type !== 'boolean') {

@@ -1,7 +1,7 @@
 import Parser from 'yargs-parser';
 import { commonOptionTable } from '../core/common-options.js';
-import { findSource } from '../sources/registry.js';
-import type { OptionTable } from '../sources/source.js';
+import { findEntry } from '../sources/catalog.js';
+import type { OptionTable, Source } from '../sources/source.js';
 import type { ParseResult } from './parser.js';
 import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 
@@ -22,10 +22,10 @@ interface ParserHints {
  * value, a choice not allowed, extra words, `--` — returns undefined and goes to the full parser, so
  * help text, errors and suggestions have one source. test/cli/fast-parse.test.ts proves the two agree.
  */
-export function fastParse(args: readonly string[]): ParseResult | undefined {
+export function fastParse(args: readonly string[], source: Source<unknown>): ParseResult | undefined {
   const command = args[0];
-  const source = command === undefined ? undefined : findSource(command);
-  if (source === undefined || command === undefined || args.includes('--')) return undefined;
+  if (command === undefined || findEntry(command)?.name !== source.name || args.includes('--'))
+    return undefined;
   const table: OptionTable = { ...source.options, ...commonOptionTable };
   const hints = parserHints(table);
   if (hints === undefined) return undefined;

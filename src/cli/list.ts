@@ -1,8 +1,8 @@
-import { sources } from '../sources/registry.js';
+import { catalog } from '../sources/catalog.js';
 
 /** `gen-event list`: one line per source, its aliases and what it makes. */
 export function listSources(): string {
-  const rows = sources.map((s) => [
+  const rows = catalog.map((s) => [
     s.aliases.length ? `${s.name} (${s.aliases.join(', ')})` : s.name,
     s.summary,
   ]);

@@ -1,13 +1,11 @@
 import { GenEventError, InterruptedError } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
-import { findSource } from '../sources/registry.js';
-import { runCheck } from './check.js';
+import { loadSource } from '../sources/catalog.js';
 import { fastParse } from './fast-parse.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { COMPLETION_REQUEST } from './parser-options.js';
 import { runSource } from './run-source.js';
-import { runSeed } from './seed.js';
 
 /** Exit statuses, as documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -21,10 +19,13 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     // Completion, help, version and errors load yargs; an ordinary run does not (start-up time).
     if (args[0] === COMPLETION_REQUEST) {
       const { completions } = await import('./completion.js');
-      for (const word of completions(args.slice(1))) await io.writeStdout(`${word}\n`);
+      for (const word of await completions(args.slice(1))) await io.writeStdout(`${word}\n`);
       return EXIT.ok;
     }
-    const parsed = fastParse(args) ?? (await (await import('./parser.js')).parseCommandLine(args));
+    // Only the source the run names is loaded (start-up does not grow with the number of sources).
+    const named = args[0] === undefined ? undefined : await loadSource(args[0]);
+    const parsed =
+      (named && fastParse(args, named)) ?? (await (await import('./parser.js')).parseCommandLine(args));
     if (parsed.kind === 'text') {
       await io.writeStdout(parsed.text);
       return EXIT.ok;
@@ -33,14 +34,21 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
       await io.writeStdout(listSources());
       return EXIT.ok;
     }
-    if (parsed.command === 'seed') return await runSeed(parsed.positionals, parsed.options, io);
-    if (parsed.command === 'check') return await runCheck(parsed.positionals, parsed.options, io);
+    // The checkers and the recipe code load only for the commands that use them.
+    if (parsed.command === 'seed') {
+      const { runSeed } = await import('./seed.js');
+      return await runSeed(parsed.positionals, parsed.options, io);
+    }
+    if (parsed.command === 'check') {
+      const { runCheck } = await import('./check.js');
+      return await runCheck(parsed.positionals, parsed.options, io);
+    }
     if (parsed.command === 'completion') {
       const { completionScript } = await import('./completion.js');
       await io.writeStdout(await completionScript());
       return EXIT.ok;
     }
-    const source = findSource(parsed.command);
+    const source = parsed.command === named?.name ? named : await loadSource(parsed.command);
     if (!source) throw new Error(`command ${parsed.command} has no handler`);
     await runSource(source, parsed.options, io);
     return EXIT.ok;

@@ -6,7 +6,7 @@ import './young-generation.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStream } from '../core/engine.js';
 import { GenEventError } from '../core/errors.js';
-import { findSource } from '../sources/registry.js';
+import { loadSource } from '../sources/catalog.js';
 import { serialize } from './event-output.js';
 import { chunkLines } from './ndjson-chunks.js';
 import { blockRange, type WorkerMessage, type WorkerTask } from './parallel-ndjson.js';
@@ -17,7 +17,7 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 const { origin, plan } = workerData as WorkerTask;
 
 try {
-  const source = findSource(origin.source);
+  const source = await loadSource(origin.source);
   if (!source) throw new Error(`no source ${origin.source}`);
   const onWarning = (message: string) => send({ kind: 'warning', message });
   const stream = await createEventStream(source, { ...origin.options, onWarning }, origin);

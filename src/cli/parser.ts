@@ -3,8 +3,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { closest } from '../core/closest.js';
 import { commonOptionTable } from '../core/common-options.js';
 import { UsageError } from '../core/errors.js';
-import { sources } from '../sources/registry.js';
-import type { OptionTable, RawOptions } from '../sources/source.js';
+import { catalog, findEntry, loadSource, sourceNames } from '../sources/catalog.js';
+import type { OptionTable, RawOptions, Source } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
@@ -50,8 +50,11 @@ function describeOptions(y: Argv, table: OptionTable, group: string): Argv {
   return y;
 }
 
-/** Builds the yargs parser from the source registry, so the CLI, `--help` and completion share one table. */
-export function createParser(): Argv {
+/**
+ * Builds the yargs parser from the source catalog, so the CLI, `--help` and completion share one table.
+ * Only the sources in `loaded` describe their options: the others are not parsed in this run.
+ */
+export function createParser(loaded: readonly Source<unknown>[] = []): Argv {
   // yargs 18 has usageConfiguration; the community type definitions (for 17) do not know it yet.
   const base = yargs() as Argv & { usageConfiguration(config: { 'hide-types': boolean }): Argv };
   const y = base
@@ -66,8 +69,10 @@ export function createParser(): Argv {
     .alias('help', 'h')
     .version('version', 'Show the version', VERSION)
     .epilogue('Run gen-event <command> --help for the options and examples of each command.');
-  for (const source of sources) {
-    y.command([source.name, ...source.aliases], source.summary, (c) => {
+  for (const entry of catalog) {
+    y.command([entry.name, ...entry.aliases], entry.summary, (c) => {
+      const source = loaded.find((s) => s.name === entry.name);
+      if (source === undefined) return c;
       describeOptions(c, source.options, `${source.name} options:`);
       describeOptions(c, commonOptionTable, 'Options for every source:');
       c.epilogue(formatExamples(source.examples));
@@ -90,28 +95,26 @@ export function createParser(): Argv {
 }
 
 /** The options a command (a source or a tool command, by name or alias) takes. */
-export function commandOptions(command: string): OptionTable | undefined {
-  const source = sources.find((s) => s.name === command || s.aliases.includes(command));
+export async function commandOptions(command: string): Promise<OptionTable | undefined> {
+  const source = await loadSource(command);
   if (source) return { ...source.options, ...commonOptionTable };
   return toolCommands.find((c) => c.name === command || c.aliases.includes(command))?.options;
 }
 
-/** The names a command accepts, so an unknown option can be refused with the closest known one. */
-function knownOptions(command: string): string[] {
-  return [...Object.keys(commandOptions(command) ?? {}), 'help', 'version'];
-}
-
 /** Every command name and alias, sources first. */
 export function commandNames(): string[] {
-  return [
-    ...sources.flatMap((s) => [s.name, ...s.aliases]),
-    ...toolCommands.flatMap((c) => [c.name, ...c.aliases]),
-  ];
+  return [...sourceNames, ...toolCommands.flatMap((c) => [c.name, ...c.aliases])];
+}
+
+/** The sources the words may name: the command is one of them (yargs takes the first positional). */
+async function sourcesNamedIn(args: readonly string[]): Promise<Source<unknown>[]> {
+  const entries = new Set(args.map(findEntry).filter((entry) => entry !== undefined));
+  return Promise.all([...entries].map((entry) => entry.load()));
 }
 
 /** Parses argv: help or version text to print, or a command with its raw options. */
 export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
-  const parser = createParser();
+  const parser = createParser(await sourcesNamedIn(args));
   let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
   try {
     parsed = await new Promise((resolve) => {
@@ -140,14 +143,15 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
       guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
     );
   }
-  const isSource = sources.some((s) => s.name === command || s.aliases.includes(command));
+  const isSource = findEntry(command) !== undefined;
   if ((isSource || command === 'list') && positionals.length > 0) {
     throw new UsageError(
       `unexpected argument '${positionals[0]}' for ${command}`,
       `${command} takes options only; quote a value that has spaces`,
     );
   }
-  const known = knownOptions(command);
+  // The names a command accepts, so an unknown option can be refused with the closest known one.
+  const known = [...Object.keys((await commandOptions(command)) ?? {}), 'help', 'version'];
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(argv)) {
     if (key === '_' || key === '$0') continue;

@@ -44,7 +44,7 @@ export async function runSeed(positionals: readonly string[], raw: RawOptions, i
   const force = optionalBoolean(raw, 'force') ?? false;
 
   const text = (await io.inputs.readFile(recipePath)).toString('utf8');
-  const recipe = parseRecipe(text, recipePath);
+  const recipe = await parseRecipe(text, recipePath);
   const inputs = recipeInputReader(io.inputs, recipePath);
 
   // Everything is generated and compared before anything is written.

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { findSource, sources } from '../sources/registry.js';
+import { loadSource, sourceNames } from '../sources/catalog.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import { closest } from './closest.js';
 import { commonOptionTable } from './common-options.js';
@@ -39,7 +39,7 @@ export const DEFAULT_BASE_SEED = 'gen-event';
 /** Options that decide where a CLI run writes; a recipe decides that itself. */
 const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'name']);
 
-export function parseRecipe(text: string, path: string): Recipe {
+export async function parseRecipe(text: string, path: string): Promise<Recipe> {
   const document = parseJson(text, path);
   const fail = (what: string, hint: string): never => {
     throw new UsageError(`${path}: ${what}`, hint);
@@ -61,13 +61,19 @@ export function parseRecipe(text: string, path: string): Recipe {
   }
   const recipeDir = dirname(path);
   const outDir = isAbsolute(out as string) ? (out as string) : resolve(recipeDir, out as string);
-  const parsed = Object.entries(fixtures as Record<string, unknown>).map(([name, entry]) =>
-    parseFixture(name, entry, String(seed), path),
-  );
+  const parsed: RecipeFixture[] = [];
+  for (const [name, entry] of Object.entries(fixtures as Record<string, unknown>)) {
+    parsed.push(await parseFixture(name, entry, String(seed), path));
+  }
   return { outDir, path: resolve(path), fixtures: parsed };
 }
 
-function parseFixture(name: string, entry: unknown, baseSeed: string, path: string): RecipeFixture {
+async function parseFixture(
+  name: string,
+  entry: unknown,
+  baseSeed: string,
+  path: string,
+): Promise<RecipeFixture> {
   const where = `${path}: fixture '${name}'`;
   const file = checkRelativeFileName(`${name}.json`, `${path}: fixture name`);
   if (!isPlainObject(entry))
@@ -78,9 +84,9 @@ function parseFixture(name: string, entry: unknown, baseSeed: string, path: stri
     }
   }
   const sourceName = entry.source;
-  const source = typeof sourceName === 'string' ? findSource(sourceName) : undefined;
+  const source = typeof sourceName === 'string' ? await loadSource(sourceName) : undefined;
   if (!source) {
-    const names = sources.flatMap((s) => [s.name, ...s.aliases]);
+    const names = sourceNames;
     const guess = typeof sourceName === 'string' ? closest(sourceName, names) : undefined;
     throw new UsageError(
       `${where} has the unknown source ${JSON.stringify(sourceName ?? null)}`,

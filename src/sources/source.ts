@@ -25,10 +25,8 @@ export type RawOptions = Readonly<Record<string, unknown>>;
 export type EventBuilder = (ctx: EventContext) => unknown;
 
 export interface Source<Options> {
+  /** The name of its entry in src/sources/catalog.ts. */
   readonly name: string;
-  readonly aliases: readonly string[];
-  /** One line for `gen-event list`. */
-  readonly summary: string;
   readonly options: OptionTable;
   /** `[command, what it does]`, shown in `--help` and the README. */
   readonly examples: readonly (readonly [string, string])[];

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { formatExamples, HELP_WIDTH, shellWords } from '../../src/cli/help-examples.js';
 import { toolCommands } from '../../src/cli/parser.js';
-import { sources } from '../../src/sources/registry.js';
 import { runCli } from '../helpers/cli.js';
+import { sources } from '../helpers/sources.js';
 
 const commands = [
   ...sources.flatMap((s) => [s.name, ...s.aliases].map((name) => ({ name, examples: s.examples }))),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkEvent } from '../../src/check/registry.js';
-import { findSource } from '../../src/sources/registry.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
+import { sources } from '../helpers/sources.js';
 
 /** A folder with the files the documented examples name. */
 function exampleFiles(): string {
@@ -42,7 +42,8 @@ describe('HTTP sources on the command line', () => {
   const shellWords = (line: string) =>
     [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
   const examples = ['alb', 'apigw-v1', 'apigw-v2', 'function-url'].flatMap(
-    (name) => findSource(name)?.examples.map(([command]) => [name, command] as const) ?? [],
+    (name) =>
+      sources.find((s) => s.name === name)?.examples.map(([command]) => [name, command] as const) ?? [],
   );
 
   test.each(examples)('%s example runs and makes a valid event: %s', (name, command) => {

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_EVENTS } from '../../src/cli/parallel-ndjson.js';
 import { createEventStream, serializeEvent } from '../../src/core/engine.js';
-import { sources } from '../../src/sources/registry.js';
+import type { Source } from '../../src/sources/source.js';
 import { sqs } from '../../src/sources/sqs/index.js';
 import { binPath, spawnCli } from '../helpers/cli.js';
+import { sources } from '../helpers/sources.js';
 
 // Long enough for worker threads, several blocks each, and a last block that is not full.
 const COUNT = PARALLEL_MIN_EVENTS + 1234;
@@ -16,7 +17,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const tempDir = () => mkdtempSync(join(tmpdir(), 'gen-event-parallel-'));
 
 /** The run as one thread builds it, through the engine directly. */
-async function oneThreadDigest(source: (typeof sources)[number], options: object): Promise<string> {
+async function oneThreadDigest(source: Source<unknown>, options: object): Promise<string> {
   const stream = await createEventStream(source, options);
   const hash = createHash('sha256');
   for (let i = 0; i < COUNT; i++) hash.update(serializeEvent(stream.next(), true));

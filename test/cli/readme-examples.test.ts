@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { sources } from '../../src/sources/registry.js';
+import { sources } from '../helpers/sources.js';
 
 it('the README examples are the ones --help shows', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -28,7 +28,7 @@ describe('gen-event seed', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const fixtures = join(dir, 'fixtures');
-    const { sources } = await import('../../src/sources/registry.js');
+    const { sources } = await import('../helpers/sources.js');
     const recipeSources = Object.values(JSON.parse(readFileSync(recipe, 'utf8')).fixtures).map(
       (f) => (f as { source: string }).source,
     );

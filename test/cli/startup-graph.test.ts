@@ -31,6 +31,15 @@ function packagesIn(files: Map<string, string>): Set<string> {
   return names;
 }
 
+/** The project's own modules in the files, from the `// src/…` comment esbuild puts before each. */
+function modulesIn(files: Map<string, string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of files.values()) {
+    for (const [, name] of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) names.add(name as string);
+  }
+  return names;
+}
+
 describe('what the CLI loads before it runs', () => {
   const startup = packagesIn(reachable('./cli.js', [STATIC_IMPORT]));
   const everything = packagesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
@@ -40,6 +49,19 @@ describe('what the CLI loads before it runs', () => {
     for (const lazy of ['yargs', '@faker-js/faker', 'json-schema-faker', 'ajv']) {
       expect(everything.has(lazy), `${lazy} is bundled`).toBe(true);
       expect(startup.has(lazy), `${lazy} is loaded at start-up`).toBe(false);
+    }
+  });
+
+  it('loads the catalog of sources at start-up, and no source until a run names it', () => {
+    const modules = modulesIn(reachable('./cli.js', [STATIC_IMPORT]));
+    expect(modules.has('src/sources/catalog.ts')).toBe(true);
+    const sourceModules = [...modules].filter(
+      (name) => name.startsWith('src/sources/') && name !== 'src/sources/catalog.ts',
+    );
+    expect(sourceModules).toStrictEqual([]);
+    const all = modulesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
+    for (const source of ['sqs', 'alb', 'apigw-v1', 'apigw-v2', 'function-url', 'direct']) {
+      expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventStream } from '../../src/core/engine.js';
-import { sources } from '../../src/sources/registry.js';
 import { sqs } from '../../src/sources/sqs/index.js';
+import { sources } from '../helpers/sources.js';
 
 const first = (stream: { next(): unknown }, count: number) =>
   Array.from({ length: count }, () => stream.next());

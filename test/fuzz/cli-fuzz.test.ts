@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commonOptionTable } from '../../src/core/common-options.js';
-import { sources } from '../../src/sources/registry.js';
 import { runCli } from '../helpers/cli.js';
+import { sources } from '../helpers/sources.js';
 
 const work = mkdtempSync(join(tmpdir(), 'gen-event-fuzz-'));
 const inputs = join(work, 'inputs');

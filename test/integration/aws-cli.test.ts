@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sources } from '../../src/sources/registry.js';
 import { commandFolder, run } from '../helpers/cli-process.js';
+import { sources } from '../helpers/sources.js';
 import { type LambdaInvokeEndpoint, startLambdaInvokeEndpoint } from './lambda-invoke-endpoint.js';
 
 /** The installed AWS CLI's major version, or why there is none. */

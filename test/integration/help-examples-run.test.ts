@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { toolCommands } from '../../src/cli/parser.js';
-import { sources } from '../../src/sources/registry.js';
 import { commandFolder, projectRoot, run } from '../helpers/cli-process.js';
+import { sources } from '../helpers/sources.js';
 
 /** Files the examples name, made here so that each example runs as printed. */
 const exampleFiles: Record<string, string | Buffer> = {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { commonOptionTable } from '../../src/core/common-options.js';
 import { direct } from '../../src/sources/direct/index.js';
-import { sources } from '../../src/sources/registry.js';
 import { runCli } from '../helpers/cli.js';
 import { commandFolder, run, runGenEvent } from '../helpers/cli-process.js';
+import { sources } from '../helpers/sources.js';
 
 /** The completion protocol as the scripts speak it: the words typed so far, the last one being completed. */
 async function candidates(...words: string[]): Promise<string[]> {

@@ -30,8 +30,6 @@ const ALB_LIMIT_BYTES = 1024 * 1024;
 
 export const alb: Source<AlbOptions> = {
   name: 'alb',
-  aliases: [],
-  summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',
   // ALB's own limit is on the body (checked in prepare); the event as a whole is a synchronous invoke.
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {

@@ -45,8 +45,6 @@ const ENDPOINTS = ['edge', 'regional'] as const;
 
 export const apigwV1: Source<ApigwV1Options> = {
   name: 'apigw-v1',
-  aliases: ['rest', 'apigateway'],
-  summary: 'API Gateway REST API request (Lambda proxy integration, payload 1.0)',
   // The event must fit the synchronous invoke payload (FORMATS §1.6).
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {

@@ -38,8 +38,6 @@ export interface ApigwV2Options extends HttpRequestOptions, GatewayOptions, Http
 
 export const apigwV2: Source<ApigwV2Options> = {
   name: 'apigw-v2',
-  aliases: ['http-api'],
-  summary: 'API Gateway HTTP API request (payload format 2.0)',
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {
     ...httpRequestOptionTable,

@@ -16,8 +16,6 @@ export interface DirectOptions {
 
 export const direct: Source<DirectOptions> = {
   name: 'direct',
-  aliases: ['invoke'],
-  summary: 'Direct invocation (aws lambda invoke, the console Test button, SDK Invoke): the payload as sent',
   // The synchronous Invoke request limit (FORMATS §1.6); asynchronous invokes allow 1 MB.
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {

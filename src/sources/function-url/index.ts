@@ -23,8 +23,6 @@ export interface FunctionUrlOptions extends HttpRequestOptions {
 
 export const functionUrl: Source<FunctionUrlOptions> = {
   name: 'function-url',
-  aliases: ['url'],
-  summary: 'Lambda function URL request (payload format 2.0, AuthType NONE or AWS_IAM)',
   // The request size limit of function URLs is not documented: the sync invoke limit holds (FORMATS §1.6).
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {

@@ -61,8 +61,6 @@ const VISIBILITY_TIMEOUT_MS = 30_000;
 
 export const sqs: Source<SqsOptions> = {
   name: 'sqs',
-  aliases: [],
-  summary: 'SQS queue batch (standard or FIFO) as an event source mapping delivers it',
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   options: {
     body: {

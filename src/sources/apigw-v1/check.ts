@@ -1,5 +1,4 @@
-import { parsePathTemplate } from '../sources/http/routes.js';
-import { javaDateString } from '../sources/http/times.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import {
   ACCOUNT_ID,
   checkBody,
@@ -15,8 +14,9 @@ import {
   multiValueMap,
   stringMap,
   UUID,
-} from './http.js';
-import { type EventChecker, isRecord, type ProblemList } from './problems.js';
+} from '../http/check.js';
+import { parsePathTemplate } from '../http/routes.js';
+import { javaDateString } from '../http/times.js';
 
 const TOP_LEVEL = [
   'resource',

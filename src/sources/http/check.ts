@@ -1,8 +1,8 @@
-import { formatRequestTime, traceTimeHex } from '../core/time.js';
-import { bodyBytes, isBase64 } from '../sources/http/body.js';
-import { firstLabel, parseExecuteApiHost } from '../sources/http/hosts.js';
-import { HTTP_METHODS, matchPath, type PathTemplate } from '../sources/http/routes.js';
-import { isRecord, type ProblemList } from './problems.js';
+import { isRecord, type ProblemList } from '../../check/problems.js';
+import { formatRequestTime, traceTimeHex } from '../../core/time.js';
+import { bodyBytes, isBase64 } from './body.js';
+import { firstLabel, parseExecuteApiHost } from './hosts.js';
+import { HTTP_METHODS, matchPath, type PathTemplate } from './routes.js';
 
 /**
  * Rules every HTTP event kind shares (FORMATS §0, §1): times that agree with their epoch, trace ids

@@ -1,7 +1,7 @@
-import { parseRouteKey } from '../sources/http/routes.js';
-import { ACCOUNT_ID, checkGatewayDomain, checkPathParameters, GATEWAY_REQUEST_ID } from './http.js';
-import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from './payload-v2.js';
-import { type EventChecker, isRecord, type ProblemList } from './problems.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import { ACCOUNT_ID, checkGatewayDomain, checkPathParameters, GATEWAY_REQUEST_ID } from '../http/check.js';
+import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from '../http/check-payload-v2.js';
+import { parseRouteKey } from '../http/routes.js';
 
 const CERT_KEYS = ['clientCertPem', 'subjectDN', 'issuerDN', 'serialNumber', 'validity'];
 const IAM_KEYS = [

@@ -1,10 +1,10 @@
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import {
   contentDeduplicationId,
   md5OfBody,
   md5OfMessageAttributes,
   type SqsMessageAttribute,
-} from '../sources/sqs/digests.js';
-import { type EventChecker, isRecord, type ProblemList } from './problems.js';
+} from './digests.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RECEIPT_HANDLE = /^AQEB[A-Za-z0-9+/]+={0,2}$/;

@@ -1,4 +1,5 @@
-import { albEncodesBase64 } from '../sources/http/body.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import { albEncodesBase64 } from '../http/body.js';
 import {
   checkBody,
   checkLowercaseNames,
@@ -6,8 +7,7 @@ import {
   header,
   multiValueMap,
   stringMap,
-} from './http.js';
-import { type EventChecker, isRecord, type ProblemList } from './problems.js';
+} from '../http/check.js';
 
 const TARGET_GROUP_ARN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;

@@ -1,6 +1,5 @@
-import { httpApiEncodesBase64 } from '../sources/http/body.js';
-import { joinedValues } from '../sources/http/maps.js';
-import { decodedQueryGroups } from '../sources/http/query.js';
+import { isRecord, type ProblemList } from '../../check/problems.js';
+import { httpApiEncodesBase64 } from './body.js';
 import {
   checkAbsentWhenEmpty,
   checkBody,
@@ -11,8 +10,9 @@ import {
   HTTP_METHOD,
   sortedKeys,
   stringMap,
-} from './http.js';
-import { isRecord, type ProblemList } from './problems.js';
+} from './check.js';
+import { joinedValues } from './maps.js';
+import { decodedQueryGroups } from './query.js';
 
 /** A payload format 2.0 event: an HTTP API's or a function URL's (FORMATS §4, §5). */
 export const isPayloadV2 = (event: unknown): event is Record<string, unknown> =>

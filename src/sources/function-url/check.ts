@@ -1,9 +1,9 @@
-import { splitCookieHeader } from '../sources/http/cookies.js';
-import { parseFunctionUrlHost } from '../sources/http/hosts.js';
-import { checkHttpApiAuthorizer } from './apigw-v2.js';
-import { ACCOUNT_ID, UUID_V4 } from './http.js';
-import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from './payload-v2.js';
-import type { EventChecker } from './problems.js';
+import type { EventChecker } from '../../check/problems.js';
+import { checkHttpApiAuthorizer } from '../apigw-v2/check.js';
+import { ACCOUNT_ID, UUID_V4 } from '../http/check.js';
+import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from '../http/check-payload-v2.js';
+import { splitCookieHeader } from '../http/cookies.js';
+import { parseFunctionUrlHost } from '../http/hosts.js';
 
 /** Lambda function URL events: payload 2.0 with the differences of FORMATS §5. */
 export const functionUrlChecker: EventChecker = {

@@ -1,0 +1,73 @@
+import type { Source } from './source.js';
+
+/**
+ * What the CLI knows of a source before loading it: its names and one line for `gen-event list`.
+ * The source itself (options, templates, builder) is imported only when a run uses it, so start-up
+ * does not grow with the number of sources.
+ */
+export interface SourceEntry {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** One line for `gen-event list` and the general `--help`. */
+  readonly summary: string;
+  load(): Promise<Source<unknown>>;
+}
+
+/** Every source, in the order `gen-event list` shows them. */
+export const catalog: readonly SourceEntry[] = [
+  {
+    name: 'sqs',
+    aliases: [],
+    summary: 'SQS queue batch (standard or FIFO) as an event source mapping delivers it',
+    load: async () => (await import('./sqs/index.js')).sqs as Source<unknown>,
+  },
+  {
+    name: 'alb',
+    aliases: [],
+    summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',
+    load: async () => (await import('./alb/index.js')).alb as Source<unknown>,
+  },
+  {
+    name: 'apigw-v1',
+    aliases: ['rest', 'apigateway'],
+    summary: 'API Gateway REST API request (Lambda proxy integration, payload 1.0)',
+    load: async () => (await import('./apigw-v1/index.js')).apigwV1 as Source<unknown>,
+  },
+  {
+    name: 'apigw-v2',
+    aliases: ['http-api'],
+    summary: 'API Gateway HTTP API request (payload format 2.0)',
+    load: async () => (await import('./apigw-v2/index.js')).apigwV2 as Source<unknown>,
+  },
+  {
+    name: 'function-url',
+    aliases: ['url'],
+    summary: 'Lambda function URL request (payload format 2.0, AuthType NONE or AWS_IAM)',
+    load: async () => (await import('./function-url/index.js')).functionUrl as Source<unknown>,
+  },
+  {
+    name: 'direct',
+    aliases: ['invoke'],
+    summary:
+      'Direct invocation (aws lambda invoke, the console Test button, SDK Invoke): the payload as sent',
+    load: async () => (await import('./direct/index.js')).direct as Source<unknown>,
+  },
+];
+
+/** Every name and alias a source answers to, in catalog order. */
+export const sourceNames: readonly string[] = catalog.flatMap((entry) => [entry.name, ...entry.aliases]);
+
+/** Finds a source's entry by name or alias, without loading it. */
+export function findEntry(name: string): SourceEntry | undefined {
+  return catalog.find((entry) => entry.name === name || entry.aliases.includes(name));
+}
+
+/** Loads the source a name or alias stands for. */
+export async function loadSource(name: string): Promise<Source<unknown> | undefined> {
+  return findEntry(name)?.load();
+}
+
+/** Loads every source (tests, and commands that describe them all). */
+export function loadAllSources(): Promise<Source<unknown>[]> {
+  return Promise.all(catalog.map((entry) => entry.load()));
+}
