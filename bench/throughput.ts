@@ -60,6 +60,11 @@ const CASES: readonly Case[] = [
     baseline: handWrittenHttpApiEvent,
   },
   { figure: 'sqs, 1 record, realistic body (faker)', source: 'sqs', options: {} },
+  {
+    figure: 'cloudwatch-logs, 10 given messages (gzip)',
+    source: 'cloudwatch-logs',
+    options: { messages: TEN_BODIES },
+  },
 ];
 
 /** Events and bytes of one round, which ends once ROUND_MS have passed (the clock is read every 32 events). */

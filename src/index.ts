@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  CloudWatchLogsEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   SQSEvent,
@@ -22,6 +23,7 @@ import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 import { loadSource } from './sources/catalog.js';
+import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { Source } from './sources/source.js';
@@ -32,6 +34,7 @@ export { GenEventError, InputError, UsageError } from './core/errors.js';
 export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
@@ -64,6 +67,8 @@ export interface EventTypes {
   url: LambdaFunctionURLEvent;
   direct: unknown;
   invoke: unknown;
+  'cloudwatch-logs': CloudWatchLogsEvent;
+  logs: CloudWatchLogsEvent;
 }
 
 export interface OptionTypes {
@@ -78,6 +83,8 @@ export interface OptionTypes {
   url: FunctionUrlOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
+  'cloudwatch-logs': CloudWatchLogsOptions;
+  logs: CloudWatchLogsOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -188,4 +195,14 @@ export function functionUrlEvent<Auth extends FunctionUrlAuth = 'none'>(
     'function-url',
     options as EventOptions<FunctionUrlOptions, LambdaFunctionURLEvent>,
   ) as Promise<FunctionUrlEventByAuth[Auth]>;
+}
+
+/**
+ * A CloudWatch Logs subscription event, e.g. `await cloudWatchLogsEvent({ messages: ['ERROR x'], seed: 1 })`;
+ * `zlib.gunzipSync(Buffer.from(event.awslogs.data, 'base64'))` gives back the JSON message.
+ */
+export function cloudWatchLogsEvent(
+  options: EventOptions<CloudWatchLogsOptions, CloudWatchLogsEvent> = {},
+): Promise<CloudWatchLogsEvent> {
+  return generate('cloudwatch-logs', options);
 }

@@ -52,6 +52,12 @@ export const catalog: readonly SourceEntry[] = [
       'Direct invocation (aws lambda invoke, the console Test button, SDK Invoke): the payload as sent',
     load: async () => (await import('./direct/index.js')).direct as Source<unknown>,
   },
+  {
+    name: 'cloudwatch-logs',
+    aliases: ['logs'],
+    summary: 'CloudWatch Logs subscription filter delivery (awslogs.data: base64 of gzip of the JSON)',
+    load: async () => (await import('./cloudwatch-logs/index.js')).cloudWatchLogs as Source<unknown>,
+  },
 ];
 
 /** Every name and alias a source answers to, in catalog order. */
