@@ -10,6 +10,7 @@ import {
   optionalList,
   optionalString,
 } from '../../core/raw-options.js';
+import { readEach } from '../../core/read-each.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
@@ -276,16 +277,6 @@ export const sqs: Source<SqsOptions> = {
     };
   },
 };
-
-/** Reads arguments one after another, so standard input and errors come in the order given. */
-async function readEach(
-  values: readonly string[],
-  read: (value: string) => Promise<string>,
-): Promise<string[]> {
-  const out: string[] = [];
-  for (const value of values) out.push(await read(value));
-  return out;
-}
 
 /** `--attribute` arguments as a map by name; a name given twice is refused. */
 function attributeMap(args: readonly string[]): Record<string, SqsAttributeInput> {
