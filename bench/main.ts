@@ -55,6 +55,7 @@ const targeted: [label: string, args: string[]][] = [
   [`gen-event apigw-v2 --json '{"a":1}'`, ['apigw-v2', '--json', '{"a":1}']],
   [`gen-event direct --payload '{"a":1}'`, ['direct', '--payload', '{"a":1}']],
   ['gen-event cloudwatch-logs --message x', ['cloudwatch-logs', '--message', 'x']],
+  ['gen-event kafka --value x', ['kafka', '--value', 'x']],
 ];
 const informational: [label: string, args: string[]][] = [['gen-event sqs (realistic body)', ['sqs']]];
 const present = (args: string[]) => available.has(args[0] as string);

@@ -65,6 +65,11 @@ const CASES: readonly Case[] = [
     source: 'cloudwatch-logs',
     options: { messages: TEN_BODIES },
   },
+  {
+    figure: 'kafka, 10 given values, 2 partitions',
+    source: 'kafka',
+    options: { values: TEN_BODIES, partitions: [0, 1] },
+  },
 ];
 
 /** Events and bytes of one round, which ends once ROUND_MS have passed (the clock is read every 32 events). */

@@ -14,6 +14,8 @@ import type {
   CloudWatchLogsEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
+  MSKEvent,
+  SelfManagedKafkaEvent,
   SQSEvent,
 } from 'aws-lambda';
 import type { CommonOptions } from './core/common-options.js';
@@ -26,6 +28,7 @@ import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
+import type { KafkaOptions } from './sources/kafka/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -38,6 +41,7 @@ export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
+export type { KafkaOptions } from './sources/kafka/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -69,6 +73,7 @@ export interface EventTypes {
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
   logs: CloudWatchLogsEvent;
+  kafka: MSKEvent;
 }
 
 export interface OptionTypes {
@@ -85,6 +90,7 @@ export interface OptionTypes {
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
   logs: CloudWatchLogsOptions;
+  kafka: KafkaOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -102,6 +108,11 @@ export interface HttpApiEventByAuthorizer {
   lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string | number | boolean> | null>;
   iam: APIGatewayProxyEventV2WithIAMAuthorizer;
 }
+
+/** The Kafka event type: Amazon MSK, or a self-managed cluster. */
+export type KafkaEventFor<SelfManaged extends boolean> = SelfManaged extends true
+  ? SelfManagedKafkaEvent
+  : MSKEvent;
 
 /** The function URL event type for each AuthType. */
 export interface FunctionUrlEventByAuth {
@@ -205,4 +216,16 @@ export function cloudWatchLogsEvent(
   options: EventOptions<CloudWatchLogsOptions, CloudWatchLogsEvent> = {},
 ): Promise<CloudWatchLogsEvent> {
   return generate('cloudwatch-logs', options);
+}
+
+/**
+ * A Kafka batch, typed by where the cluster runs, e.g. `await kafkaEvent({ topic: 'orders', values: ['{"a":1}'] })`
+ * (an MSKEvent) or `await kafkaEvent({ selfManaged: true, bootstrapServers: 'kafka-1:9092' })` (a SelfManagedKafkaEvent).
+ */
+export function kafkaEvent<SelfManaged extends boolean = false>(
+  options: EventOptions<KafkaOptions & { selfManaged?: SelfManaged }, KafkaEventFor<SelfManaged>> = {},
+): Promise<KafkaEventFor<SelfManaged>> {
+  return generate('kafka', options as EventOptions<KafkaOptions, MSKEvent>) as Promise<
+    KafkaEventFor<SelfManaged>
+  >;
 }

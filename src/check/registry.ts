@@ -3,6 +3,7 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
+import { kafkaMskChecker, kafkaSelfManagedChecker } from '../sources/kafka/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -16,6 +17,8 @@ export const checkers: readonly EventChecker[] = [
   apigwV2Checker,
   functionUrlChecker,
   cloudWatchLogsChecker,
+  kafkaMskChecker,
+  kafkaSelfManagedChecker,
 ];
 
 export interface CheckResult {

@@ -58,6 +58,13 @@ export const catalog: readonly SourceEntry[] = [
     summary: 'CloudWatch Logs subscription filter delivery (awslogs.data: base64 of gzip of the JSON)',
     load: async () => (await import('./cloudwatch-logs/index.js')).cloudWatchLogs as Source<unknown>,
   },
+  {
+    name: 'kafka',
+    aliases: [],
+    summary:
+      'Kafka batch from Amazon MSK or a self-managed cluster (--self-managed), grouped by topic-partition',
+    load: async () => (await import('./kafka/index.js')).kafka as Source<unknown>,
+  },
 ];
 
 /** Every name and alias a source answers to, in catalog order. */

@@ -56,6 +56,14 @@ const PINNED: readonly (readonly [string, string])[] = [
   // gzip output included: zlib level 6, mtime 0 and OS byte 0x13 make it the same on every machine.
   ['cloudwatch-logs --seed 1', 'cbfefee9f5070296c6f20fce8fb2bca46d41d3f0a676b3781d2f5d0e766248f4'],
   ['logs --seed 2 --count 40 --ndjson', 'eeb328dcc4db22c36e28c638aed3d3562be2a7b0a1227635fb59e2b7b2648f27'],
+  [
+    'kafka --seed 1 --records 5 --header a=b',
+    '2afbd84aa17245105803016de7bf68e89def53cef87e01092414c671eafcf57a',
+  ],
+  [
+    'kafka --seed 2 --self-managed --count 40 --ndjson',
+    'f3ee7b872c49a31b87440ec6b816e05516e85ac2845f785be0e8954517eab989',
+  ],
 ];
 
 describe('a seed gives the same bytes it was recorded with', () => {
