@@ -56,6 +56,7 @@ const targeted: [label: string, args: string[]][] = [
   [`gen-event direct --payload '{"a":1}'`, ['direct', '--payload', '{"a":1}']],
   ['gen-event cloudwatch-logs --message x', ['cloudwatch-logs', '--message', 'x']],
   ['gen-event kafka --value x', ['kafka', '--value', 'x']],
+  ['gen-event firehose --data x', ['firehose', '--data', 'x']],
 ];
 const informational: [label: string, args: string[]][] = [['gen-event sqs (realistic body)', ['sqs']]];
 const present = (args: string[]) => available.has(args[0] as string);

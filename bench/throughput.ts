@@ -70,6 +70,7 @@ const CASES: readonly Case[] = [
     source: 'kafka',
     options: { values: TEN_BODIES, partitions: [0, 1] },
   },
+  { figure: 'firehose, 10 given records', source: 'firehose', options: { data: TEN_BODIES } },
 ];
 
 /** Events and bytes of one round, which ends once ROUND_MS have passed (the clock is read every 32 events). */

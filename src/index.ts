@@ -12,6 +12,7 @@ import type {
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
   CloudWatchLogsEvent,
+  FirehoseTransformationEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   MSKEvent,
@@ -27,6 +28,7 @@ import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
+import type { FirehoseOptions } from './sources/firehose/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { KafkaOptions } from './sources/kafka/index.js';
 import type { Source } from './sources/source.js';
@@ -39,6 +41,7 @@ export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/inde
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
+export type { FirehoseOptions } from './sources/firehose/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { KafkaOptions } from './sources/kafka/index.js';
@@ -74,6 +77,7 @@ export interface EventTypes {
   'cloudwatch-logs': CloudWatchLogsEvent;
   logs: CloudWatchLogsEvent;
   kafka: MSKEvent;
+  firehose: FirehoseTransformationEvent;
 }
 
 export interface OptionTypes {
@@ -91,6 +95,7 @@ export interface OptionTypes {
   'cloudwatch-logs': CloudWatchLogsOptions;
   logs: CloudWatchLogsOptions;
   kafka: KafkaOptions;
+  firehose: FirehoseOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -228,4 +233,14 @@ export function kafkaEvent<SelfManaged extends boolean = false>(
   return generate('kafka', options as EventOptions<KafkaOptions, MSKEvent>) as Promise<
     KafkaEventFor<SelfManaged>
   >;
+}
+
+/**
+ * A Firehose data-transformation invocation, e.g. `await firehoseEvent({ data: ['{"a":1}'], seed: 1 })`;
+ * `sourceStream` gives the variant whose records were read from a Kinesis data stream.
+ */
+export function firehoseEvent(
+  options: EventOptions<FirehoseOptions, FirehoseTransformationEvent> = {},
+): Promise<FirehoseTransformationEvent> {
+  return generate('firehose', options);
 }

@@ -2,6 +2,7 @@ import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/chec
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
+import { firehoseChecker } from '../sources/firehose/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { kafkaMskChecker, kafkaSelfManagedChecker } from '../sources/kafka/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
@@ -19,6 +20,7 @@ export const checkers: readonly EventChecker[] = [
   cloudWatchLogsChecker,
   kafkaMskChecker,
   kafkaSelfManagedChecker,
+  firehoseChecker,
 ];
 
 export interface CheckResult {

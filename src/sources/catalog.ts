@@ -65,6 +65,12 @@ export const catalog: readonly SourceEntry[] = [
       'Kafka batch from Amazon MSK or a self-managed cluster (--self-managed), grouped by topic-partition',
     load: async () => (await import('./kafka/index.js')).kafka as Source<unknown>,
   },
+  {
+    name: 'firehose',
+    aliases: [],
+    summary: 'Firehose data-transformation invocation: base64 records, Direct PUT or from a Kinesis stream',
+    load: async () => (await import('./firehose/index.js')).firehose as Source<unknown>,
+  },
 ];
 
 /** Every name and alias a source answers to, in catalog order. */

@@ -64,6 +64,11 @@ const PINNED: readonly (readonly [string, string])[] = [
     'kafka --seed 2 --self-managed --count 40 --ndjson',
     'f3ee7b872c49a31b87440ec6b816e05516e85ac2845f785be0e8954517eab989',
   ],
+  ['firehose --seed 1 --records 4', 'e415ae0dbac74b50dc6a4f47a82d0cb0e0bdb674f8491ebd9e35eafc26b4655d'],
+  [
+    'firehose --seed 2 --source-stream s --count 40 --ndjson',
+    'b1c10ac77e28335ef1657810fccf64bd88839129875fa3939692304e360a16f0',
+  ],
 ];
 
 describe('a seed gives the same bytes it was recorded with', () => {
