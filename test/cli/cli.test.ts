@@ -16,6 +16,9 @@ describe('the CLI surface', () => {
       'apigw-v2 (http-api)',
       'function-url (url)',
       'direct (invoke)',
+      'cloudwatch-logs (logs)',
+      'kafka',
+      'firehose',
     ]);
   });
 

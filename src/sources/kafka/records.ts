@@ -51,17 +51,16 @@ export function groupedRecords(rng: Random, plan: BatchPlan): Record<string, Kaf
     const partition = plan.partitions[i] as number;
     const offset = nextOffset.get(partition) ?? rng.int(0, 9_999_999);
     nextOffset.set(partition, offset + 1);
-    const record: KafkaRecord = {
-      topic: plan.topic,
-      partition,
-      offset,
-      timestamp: timestamps[i] as number,
-      timestampType: plan.timestampType,
-    } as KafkaRecord;
+    const timestamp = timestamps[i] as number;
+    const { topic, timestampType } = plan;
+    // Keys in the documented order; `key` only for a record produced with one.
     const key = plan.keyOf(i);
-    if (key !== undefined) record.key = key;
-    record.value = plan.valueOf(i);
-    record.headers = plan.headers.map(([name, bytes]) => ({ [name]: Array.from(bytes) }));
+    const value = plan.valueOf(i);
+    const headers = plan.headers.map(([name, bytes]) => ({ [name]: Array.from(bytes) }));
+    const record: KafkaRecord =
+      key === undefined
+        ? { topic, partition, offset, timestamp, timestampType, value, headers }
+        : { topic, partition, offset, timestamp, timestampType, key, value, headers };
     const group = `${plan.topic}-${partition}`;
     const list = groups[group];
     if (list) list.push(record);
