@@ -35,6 +35,11 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     }
     if (parsed.command === 'seed') return await runSeed(parsed.positionals, parsed.options, io);
     if (parsed.command === 'check') return await runCheck(parsed.positionals, parsed.options, io);
+    if (parsed.command === 'context') {
+      const { runContext } = await import('./context-command.js');
+      await runContext(parsed.options, io);
+      return EXIT.ok;
+    }
     if (parsed.command === 'completion') {
       const { completionScript } = await import('./completion.js');
       await io.writeStdout(await completionScript());

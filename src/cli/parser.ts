@@ -7,6 +7,7 @@ import { sources } from '../sources/registry.js';
 import type { OptionTable, RawOptions } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
+import { contextCommand } from './context-command.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
 import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 import { seedCommand } from './seed.js';
@@ -39,7 +40,13 @@ const completionCommand: CommandSpec = {
 };
 
 /** Every command but the sources. */
-export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkCommand, completionCommand];
+export const toolCommands: CommandSpec[] = [
+  listCommand,
+  seedCommand,
+  checkCommand,
+  contextCommand,
+  completionCommand,
+];
 
 export type ParseResult =
   | { kind: 'text'; text: string }
@@ -141,7 +148,7 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
     );
   }
   const isSource = sources.some((s) => s.name === command || s.aliases.includes(command));
-  if ((isSource || command === 'list') && positionals.length > 0) {
+  if ((isSource || command === 'list' || command === 'context') && positionals.length > 0) {
     throw new UsageError(
       `unexpected argument '${positionals[0]}' for ${command}`,
       `${command} takes options only; quote a value that has spaces`,
