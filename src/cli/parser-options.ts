@@ -26,8 +26,10 @@ export function toYargs(spec: OptionSpec): Options {
   // Values stay text: gen-event checks numbers itself, so `0042` or `1e9` never change on the way in.
   // Every value is parsed as text, so yargs's type tags would all say [string]: the value's shape
   // (`<n>`, `<file|->`) is shown in front of the description instead.
+  // yargs's own [choices: …] tag is hidden with the type tags, so the allowed values are written here.
+  const choices = spec.choices ? ` [one of: ${spec.choices.join(', ')}]` : '';
   const option: Options = {
-    describe: `${spec.valueName ? `${spec.valueName} ` : ''}${spec.description}${spec.repeatable ? ' [repeatable]' : ''}`,
+    describe: `${spec.valueName ? `${spec.valueName} ` : ''}${spec.description}${choices}${spec.repeatable ? ' [repeatable]' : ''}`,
     type: spec.type === 'boolean' ? 'boolean' : 'string',
   };
   if (spec.type !== 'boolean') option.requiresArg = true;

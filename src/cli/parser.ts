@@ -48,6 +48,10 @@ export const toolCommands: CommandSpec[] = [
   completionCommand,
 ];
 
+/** Said under every option list that has a repeatable option. */
+const REPEATABLE_NOTE =
+  'Options marked [repeatable] may be given more than once (--query a=1 --query a=2); values keep their order.';
+
 export type ParseResult =
   | { kind: 'text'; text: string }
   | { kind: 'command'; command: string; options: RawOptions; positionals: string[] };
@@ -77,7 +81,7 @@ export function createParser(): Argv {
     y.command([source.name, ...source.aliases], source.summary, (c) => {
       describeOptions(c, source.options, `${source.name} options:`);
       describeOptions(c, commonOptionTable, 'Options for every source:');
-      c.epilogue(formatExamples(source.examples));
+      c.epilogue(`${REPEATABLE_NOTE}\n\n${formatExamples(source.examples)}`);
       return c;
     });
   }
@@ -89,7 +93,8 @@ export function createParser(): Argv {
         `gen-event ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [options]\n\n${command.summary}`,
       );
       describeOptions(c, command.options, 'Options:');
-      c.epilogue(formatExamples(command.examples));
+      const repeatable = Object.values(command.options).some((spec) => spec.repeatable);
+      c.epilogue(`${repeatable ? `${REPEATABLE_NOTE}\n\n` : ''}${formatExamples(command.examples)}`);
       return c;
     });
   }
@@ -141,7 +146,9 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   }
   const names = commandNames();
   if (!names.includes(command)) {
-    const guess = closest(command, names);
+    // A name cut short (`apigw`) may begin several: name them all rather than guess one.
+    const started = command.length > 0 ? names.filter((name) => name.startsWith(command)) : [];
+    const guess = started.length > 0 ? started.join(', ') : closest(command, names);
     throw new UsageError(
       `unknown source '${command}'`,
       guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
@@ -159,11 +166,17 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   for (const [key, value] of Object.entries(argv)) {
     if (key === '_' || key === '$0') continue;
     if (!known.includes(key)) {
-      const guess = closest(key, known);
       const flag = key.length === 1 ? `-${key}` : `--${key}`;
+      // An option of another source (`rest --route`) is not a typo: say which source takes it.
+      const owners = sources.filter((s) => Object.hasOwn(s.options, key)).map((s) => s.name);
+      const guess = closest(key, known);
       throw new UsageError(
         `unknown option ${flag} for ${command}`,
-        guess ? `did you mean --${guess}?` : `run gen-event ${command} --help`,
+        owners.length > 0
+          ? `${flag} is an option of ${owners.join(', ')}; see gen-event ${owners[0]} --help`
+          : guess
+            ? `did you mean --${guess}?`
+            : `run gen-event ${command} --help`,
       );
     }
     options[key] = value;
