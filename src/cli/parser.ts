@@ -9,7 +9,7 @@ import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
 import { contextCommand } from './context-command.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
-import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import { joinDashValues, PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -122,8 +122,10 @@ export function commandNames(): string[] {
 }
 
 /** Parses argv: help or version text to print, or a command with its raw options. */
-export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
+export async function parseCommandLine(given: readonly string[]): Promise<ParseResult> {
   const parser = createParser();
+  const table = given[0] === undefined ? undefined : commandOptions(given[0]);
+  const args = table ? joinDashValues(given, table) : [...given];
   let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
   try {
     parsed = await new Promise((resolve) => {
@@ -133,10 +135,10 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
     });
   } catch (error) {
     // With .fail(false), yargs throws its validation errors instead of printing them.
-    throw translateYargsError((error as Error).message);
+    throw translateYargsError((error as Error).message, args);
   }
   const { argv, output, error } = parsed;
-  if (error) throw translateYargsError(error.message);
+  if (error) throw translateYargsError(error.message, args);
   if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
 
   const positionals = (argv._ as unknown[]).map(String);
@@ -184,9 +186,19 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   return { kind: 'command', command, options, positionals };
 }
 
-function translateYargsError(message: string): UsageError {
+function translateYargsError(message: string, args: readonly string[]): UsageError {
   const missing = /^Not enough arguments following: (.+)$/.exec(message);
-  if (missing) return new UsageError(`--${missing[1]} needs a value`, `write --${missing[1]} <value>`);
+  if (missing) {
+    const flag = `--${missing[1]}`;
+    // `--body --x`: the value was there but reads as an option; only `=` can say it is a value.
+    const next = args[args.indexOf(flag) + 1];
+    return new UsageError(
+      `${flag} needs a value`,
+      next?.startsWith('-')
+        ? `write ${flag} <value>, or ${flag}=${next} if that is the value`
+        : `write ${flag} <value>`,
+    );
+  }
   const choice = /^Invalid values:\s*Argument: ([^,]+), Given: (.+), Choices: (.+)$/s.exec(
     message.replace(/\n/g, ' '),
   );
