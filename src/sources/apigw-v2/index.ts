@@ -3,6 +3,7 @@ import { freshCopy } from '../../core/fresh-copy.js';
 import { givenOnly, optionalBoolean, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
+import { httpApiEncodesBase64, PASSED_AS_TEXT, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import {
   checkStage,
@@ -111,6 +112,10 @@ export const apigwV2: Source<ApigwV2Options> = {
         'give a path the route matches, or another --route',
       );
     }
+    warnIfBinaryAsText(spec, httpApiEncodesBase64(spec.contentType), run.warn, {
+      service: 'the HTTP API',
+      ...PASSED_AS_TEXT,
+    });
     const stage = checkStage(options.stage ?? '$default', true);
     const stageVariables = checkStageVariables(options.stageVariables);
     const site = gatewaySite(spec.host, run);
