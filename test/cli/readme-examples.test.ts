@@ -12,7 +12,7 @@ const shellBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) =>
 
 /** What a block prints, when the README shows it in a ```json block right after it. */
 const printed = new Map(
-  [...readme.matchAll(/```sh\n([\s\S]*?)```\n\n```json\n([\s\S]*?)```/g)].map(
+  [...readme.matchAll(/```sh\n((?:(?!```)[\s\S])*)```\n\n```json\n((?:(?!```)[\s\S])*)```/g)].map(
     (match) => [match[1] as string, match[2] as string] as const,
   ),
 );
@@ -39,6 +39,12 @@ it('the README examples are the ones --help shows', () => {
     const names = [source.name, ...source.aliases];
     expect(commands.some((command) => names.includes(command.split(' ')[1] ?? ''))).toBe(true);
   }
+});
+
+it('the one block whose output the README shows is the context', () => {
+  expect([...printed.keys()].map((block) => block.split('\n')[1])).toEqual([
+    'npx gen-event context --event sqs-event.json --function-name orders-worker --timeout 30 --seed 1',
+  ]);
 });
 
 it('only blocks that need GitHub, an AWS account, Docker or a Serverless service, or are npm test itself, are skipped', () => {
