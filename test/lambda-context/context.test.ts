@@ -1,6 +1,13 @@
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { apigwV1Event, apigwV2Event, functionUrlEvent, sqsEvent, UsageError } from '../../src/index.js';
+import {
+  albEvent,
+  apigwV1Event,
+  apigwV2Event,
+  functionUrlEvent,
+  sqsEvent,
+  UsageError,
+} from '../../src/index.js';
 import { lambdaContext } from '../../src/lambda-context/context.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -78,6 +85,19 @@ describe('lambdaContext', () => {
     expect(lambdaContext(url, { accountId: '777788889999' }).invokedFunctionArn).toMatch(
       /^arn:aws:lambda:us-west-2:777788889999:function:/,
     );
+  });
+
+  test("an ALB event's target group ARN gives region and account; options win over the event", async () => {
+    const event = await albEvent({
+      targetGroup: 'arn:aws:elasticloadbalancing:sa-east-1:135792468024:targetgroup/web/0123456789abcdef',
+    });
+    expect(lambdaContext(event, { functionName: 'web' }).invokedFunctionArn).toBe(
+      'arn:aws:lambda:sa-east-1:135792468024:function:web',
+    );
+    expect(
+      lambdaContext(event, { functionName: 'web', region: 'us-west-1', accountId: '999999999999' })
+        .invokedFunctionArn,
+    ).toBe('arn:aws:lambda:us-west-1:999999999999:function:web');
   });
 
   test('an alias is the qualifier of the ARN and runs a published version; a version alone qualifies it too', () => {
