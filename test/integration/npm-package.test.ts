@@ -91,6 +91,9 @@ async function npm(args: string[], cwd: string): Promise<string> {
   return result.stdout.toString('utf8');
 }
 
+// tsc, Jest and vitest start cold in the consumer: on a loaded 2-core machine one can take over 30 s.
+const SLOW_TOOL_MS = 120_000;
+
 describe('the published package', () => {
   const work = mkdtempSync(join(tmpdir(), 'gen-event-pack-'));
   const consumer = join(work, 'consumer');
@@ -173,41 +176,45 @@ describe('the published package', () => {
     expect(`${library.stdout.toString('utf8')}\n`).toBe(command.stdout.toString('utf8'));
   });
 
-  test("the installed types check a consumer's TypeScript (typed handlers given lambdaContext() without a cast, ESM and CommonJS), and reject a misspelt field", async () => {
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          target: 'es2022',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          // Node's types, which a consumer's project has, come from here; everything else from the install.
-          typeRoots: [join(projectRoot, 'node_modules', '@types')],
-          types: ['node'],
-        },
-        // typed.ts is ESM (the folder's package.json says module) and resolves the import condition;
-        // cjs/typed.ts is CommonJS, as ts-jest compiles it, and resolves require (the .d.cts types).
-        files: ['check.ts', 'typed.ts', 'cjs/typed.ts'],
-      }),
-    );
-    writeFileSync(
-      join(consumer, 'check.ts'),
-      [
-        "import { sqsEvent, type SqsOptions } from 'gen-event';",
-        "import type { SQSEvent } from 'aws-lambda';",
-        "const options: SqsOptions = { bodies: ['x'], fifo: true };",
-        "const event: SQSEvent = await sqsEvent({ ...options, override: { Records: [{ attributes: { ApproximateReceiveCount: '3' } }] } });",
-        'export const id: string | undefined = event.Records[0]?.messageId;',
-        '// @ts-expect-error a misspelt field of the event',
-        'await sqsEvent({ override: { Records: [{ atributes: {} }] } });',
-      ].join('\n'),
-    );
-    const result = await run(process.execPath, [tsc, '-p', consumer], { cwd: consumer, env: npmEnv });
-    expect(result.stdout.toString('utf8')).toBe('');
-    expect(result.status).toBe(0);
-  });
+  test(
+    "the installed types check a consumer's TypeScript (typed handlers given lambdaContext() without a cast, ESM and CommonJS), and reject a misspelt field",
+    async () => {
+      writeFileSync(
+        join(consumer, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            // Node's types, which a consumer's project has, come from here; everything else from the install.
+            typeRoots: [join(projectRoot, 'node_modules', '@types')],
+            types: ['node'],
+          },
+          // typed.ts is ESM (the folder's package.json says module) and resolves the import condition;
+          // cjs/typed.ts is CommonJS, as ts-jest compiles it, and resolves require (the .d.cts types).
+          files: ['check.ts', 'typed.ts', 'cjs/typed.ts'],
+        }),
+      );
+      writeFileSync(
+        join(consumer, 'check.ts'),
+        [
+          "import { sqsEvent, type SqsOptions } from 'gen-event';",
+          "import type { SQSEvent } from 'aws-lambda';",
+          "const options: SqsOptions = { bodies: ['x'], fifo: true };",
+          "const event: SQSEvent = await sqsEvent({ ...options, override: { Records: [{ attributes: { ApproximateReceiveCount: '3' } }] } });",
+          'export const id: string | undefined = event.Records[0]?.messageId;',
+          '// @ts-expect-error a misspelt field of the event',
+          'await sqsEvent({ override: { Records: [{ atributes: {} }] } });',
+        ].join('\n'),
+      );
+      const result = await run(process.execPath, [tsc, '-p', consumer], { cwd: consumer, env: npmEnv });
+      expect(result.stdout.toString('utf8')).toBe('');
+      expect(result.status).toBe(0);
+    },
+    SLOW_TOOL_MS,
+  );
 
   test("require('gen-event') works from plain CommonJS and gives the bytes the command prints", async () => {
     const script = [
@@ -229,26 +236,34 @@ describe('the published package', () => {
     expect(`${library.stdout.toString('utf8')}\n`).toBe(command.stdout.toString('utf8'));
   });
 
-  test('a Jest suite in its default CommonJS mode calls handlers with events and lambdaContext()', async () => {
-    const result = await run(
-      process.execPath,
-      [jest, '--ci', '--no-watchman', '--rootDir', join(consumer, 'cjs')],
-      {
-        cwd: join(consumer, 'cjs'),
-        env: npmEnv,
-      },
-    );
-    expect(result.stderr).toMatch(/Tests: {7}2 passed, 2 total/);
-    expect(result.status).toBe(0);
-  });
+  test(
+    'a Jest suite in its default CommonJS mode calls handlers with events and lambdaContext()',
+    async () => {
+      const result = await run(
+        process.execPath,
+        [jest, '--ci', '--no-watchman', '--rootDir', join(consumer, 'cjs')],
+        {
+          cwd: join(consumer, 'cjs'),
+          env: npmEnv,
+        },
+      );
+      expect(result.stderr).toMatch(/Tests: {7}2 passed, 2 total/);
+      expect(result.status).toBe(0);
+    },
+    SLOW_TOOL_MS,
+  );
 
-  test('a vitest suite (ESM) does the same', async () => {
-    const result = await run(
-      process.execPath,
-      [vitest, 'run', '--globals', '--root', consumer, '--dir', consumer, 'handlers.test.mjs'],
-      { cwd: consumer, env: { ...npmEnv, NO_COLOR: '1' } },
-    );
-    expect(result.stdout.toString('utf8')).toMatch(/Tests {2}1 passed \(1\)/);
-    expect(result.status).toBe(0);
-  });
+  test(
+    'a vitest suite (ESM) does the same',
+    async () => {
+      const result = await run(
+        process.execPath,
+        [vitest, 'run', '--globals', '--root', consumer, '--dir', consumer, 'handlers.test.mjs'],
+        { cwd: consumer, env: { ...npmEnv, NO_COLOR: '1' } },
+      );
+      expect(result.stdout.toString('utf8')).toMatch(/Tests {2}1 passed \(1\)/);
+      expect(result.status).toBe(0);
+    },
+    SLOW_TOOL_MS,
+  );
 });
