@@ -36,6 +36,8 @@ import type { SqsOptions } from './sources/sqs/index.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
+export { type LambdaContextOptions, lambdaContext } from './lambda-context/context.js';
+export { invoke } from './lambda-context/invoke.js';
 export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';

@@ -15,7 +15,7 @@ import {
 import { optionalBoolean, optionalInteger, optionalString } from '../core/raw-options.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import type { CliIO } from './io.js';
-import { type NdjsonChunk, ndjsonChunks } from './ndjson-chunks.js';
+import { chunkLines, type NdjsonChunk, ndjsonChunks } from './ndjson-chunks.js';
 import { createProgress } from './progress.js';
 
 /** How many events one run may produce. */
@@ -25,6 +25,7 @@ export const MAX_COUNT = 100_000_000;
 export type OutputPlan =
   | { kind: 'single'; file?: string; force: boolean; compact: boolean }
   | { kind: 'ndjson'; file?: string; force: boolean; count: number }
+  | { kind: 'array'; file?: string; force: boolean; count: number; compact: boolean }
   | { kind: 'folder'; dir: string; names: string[]; force: boolean; compact: boolean };
 
 export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan {
@@ -38,6 +39,19 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
 
   if (out !== undefined && out.length === 0)
     throw new UsageError('--out is empty', 'name a file, or a folder ending in /');
+  if (optionalBoolean(raw, 'array') === true) {
+    if (ndjson) throw new UsageError('--array and --ndjson are two formats', 'give one of them');
+    if (out !== undefined && isFolderTarget(out)) {
+      throw new UsageError(
+        `--array writes one file, but --out ${out} is a folder`,
+        'name a file such as events.json',
+      );
+    }
+    if (pattern !== undefined)
+      throw new UsageError('--name names files in a folder', 'drop --name with --array');
+    if (out !== undefined) refuseExisting(out, force);
+    return { kind: 'array', ...(out === undefined ? {} : { file: out }), force, count, compact };
+  }
   const folder = out !== undefined && !ndjson && isFolderTarget(out);
   if (pattern !== undefined && !folder) {
     throw new UsageError('--name names files in a folder', 'give --out <dir>/ as well');
@@ -61,7 +75,7 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
   if (countOption !== undefined && count > 1) {
     throw new UsageError(
       `--count ${count} makes many events`,
-      'add --ndjson for one event per line, or --out <dir>/ for one file each',
+      'add --ndjson for one event per line, --array for one JSON array, or --out <dir>/ for one file each',
     );
   }
   if (out !== undefined) refuseExisting(out, force);
@@ -94,8 +108,21 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
       const chunks = ndjsonChunks(stream, plan.count, () => serialize(stream, source, true));
       await io.whileWriting((interrupted) =>
         plan.file === undefined
-          ? ndjsonToStdout(chunks, io, interrupted)
-          : ndjsonToFile(plan.file, plan.force, plan.count, chunks, io, interrupted),
+          ? chunksToStdout(chunks, io, interrupted)
+          : chunksToFile(plan.file, plan.force, plan.count, chunks, io, interrupted),
+      );
+      return;
+    }
+    case 'array': {
+      const chunks = chunkLines(
+        0,
+        plan.count,
+        arrayElements(plan, () => serialize(stream, source, plan.compact)),
+      );
+      await io.whileWriting((interrupted) =>
+        plan.file === undefined
+          ? chunksToStdout(chunks, io, interrupted)
+          : chunksToFile(plan.file, plan.force, plan.count, chunks, io, interrupted),
       );
       return;
     }
@@ -107,7 +134,27 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
   }
 }
 
-async function ndjsonToStdout(chunks: AsyncIterable<NdjsonChunk>, io: CliIO, interrupted: () => boolean) {
+/**
+ * The events as the elements of one JSON array, each call giving the next element with its separator:
+ * the same text as JSON.stringify(events, null, 2) (or compact), written as it is made.
+ */
+function arrayElements(plan: { count: number; compact: boolean }, nextEvent: () => string): () => string {
+  let written = 0;
+  return () => {
+    const event = nextEvent().slice(0, -1); // without its newline
+    const element = plan.compact ? event : event.replaceAll('\n', '\n  '); // JSON text holds no raw newline
+    const before = written === 0 ? (plan.compact ? '[' : '[\n  ') : plan.compact ? ',' : ',\n  ';
+    written += 1;
+    const after = written === plan.count ? (plan.compact ? ']\n' : '\n]\n') : '';
+    return `${before}${element}${after}`;
+  };
+}
+
+async function chunksToStdout(
+  chunks: AsyncIterable<NdjsonChunk> | Iterable<NdjsonChunk>,
+  io: CliIO,
+  interrupted: () => boolean,
+) {
   for await (const { text, events } of chunks) {
     await io.writeStdout(text);
     await yieldToSignals();
@@ -115,12 +162,12 @@ async function ndjsonToStdout(chunks: AsyncIterable<NdjsonChunk>, io: CliIO, int
   }
 }
 
-/** NDJSON into a file: written to a temporary file and moved into place only when complete. */
-async function ndjsonToFile(
+/** NDJSON or an array into a file: written to a temporary file and moved into place only when complete. */
+async function chunksToFile(
   path: string,
   force: boolean,
   count: number,
-  chunks: AsyncIterable<NdjsonChunk>,
+  chunks: AsyncIterable<NdjsonChunk> | Iterable<NdjsonChunk>,
   io: CliIO,
   interrupted: () => boolean,
 ) {

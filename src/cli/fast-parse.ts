@@ -3,7 +3,7 @@ import { commonOptionTable } from '../core/common-options.js';
 import { findEntry } from '../sources/catalog.js';
 import type { OptionTable, Source } from '../sources/source.js';
 import type { ParseResult } from './parser.js';
-import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import { joinDashValues, PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 
 /** The flags createParser adds to every command (`.help('help').alias('help', 'h').version('version')`). */
 const YARGS_FLAGS = ['help', 'version'];
@@ -30,7 +30,7 @@ export function fastParse(args: readonly string[], source: Source<unknown>): Par
   const hints = parserHints(table);
   if (hints === undefined) return undefined;
 
-  const { argv, error } = Parser.detailed([...args], hints.parserOptions);
+  const { argv, error } = Parser.detailed(joinDashValues(args, table), hints.parserOptions);
   if (error) return undefined;
   const { _: positionals, ...given } = argv;
   if (positionals.length !== 1 || positionals[0] !== command) return undefined;

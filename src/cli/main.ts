@@ -43,6 +43,11 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
       const { runCheck } = await import('./check.js');
       return await runCheck(parsed.positionals, parsed.options, io);
     }
+    if (parsed.command === 'context') {
+      const { runContext } = await import('./context-command.js');
+      await runContext(parsed.options, io);
+      return EXIT.ok;
+    }
     if (parsed.command === 'completion') {
       const { completionScript } = await import('./completion.js');
       await io.writeStdout(await completionScript());

@@ -3,12 +3,13 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { closest } from '../core/closest.js';
 import { commonOptionTable } from '../core/common-options.js';
 import { UsageError } from '../core/errors.js';
-import { catalog, findEntry, loadSource, sourceNames } from '../sources/catalog.js';
+import { catalog, findEntry, loadAllSources, loadSource, sourceNames } from '../sources/catalog.js';
 import type { OptionTable, RawOptions, Source } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
+import { contextCommand } from './context-command.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
-import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import { joinDashValues, PARSER_CONFIGURATION, toYargs } from './parser-options.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -39,7 +40,17 @@ const completionCommand: CommandSpec = {
 };
 
 /** Every command but the sources. */
-export const toolCommands: CommandSpec[] = [listCommand, seedCommand, checkCommand, completionCommand];
+export const toolCommands: CommandSpec[] = [
+  listCommand,
+  seedCommand,
+  checkCommand,
+  contextCommand,
+  completionCommand,
+];
+
+/** Said under every option list that has a repeatable option. */
+const REPEATABLE_NOTE =
+  'Options marked [repeatable] may be given more than once (--query a=1 --query a=2); values keep their order.';
 
 export type ParseResult =
   | { kind: 'text'; text: string }
@@ -75,7 +86,7 @@ export function createParser(loaded: readonly Source<unknown>[] = []): Argv {
       if (source === undefined) return c;
       describeOptions(c, source.options, `${source.name} options:`);
       describeOptions(c, commonOptionTable, 'Options for every source:');
-      c.epilogue(formatExamples(source.examples));
+      c.epilogue(`${REPEATABLE_NOTE}\n\n${formatExamples(source.examples)}`);
       return c;
     });
   }
@@ -87,7 +98,8 @@ export function createParser(loaded: readonly Source<unknown>[] = []): Argv {
         `gen-event ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [options]\n\n${command.summary}`,
       );
       describeOptions(c, command.options, 'Options:');
-      c.epilogue(formatExamples(command.examples));
+      const repeatable = Object.values(command.options).some((spec) => spec.repeatable);
+      c.epilogue(`${repeatable ? `${REPEATABLE_NOTE}\n\n` : ''}${formatExamples(command.examples)}`);
       return c;
     });
   }
@@ -113,8 +125,10 @@ async function sourcesNamedIn(args: readonly string[]): Promise<Source<unknown>[
 }
 
 /** Parses argv: help or version text to print, or a command with its raw options. */
-export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
-  const parser = createParser(await sourcesNamedIn(args));
+export async function parseCommandLine(given: readonly string[]): Promise<ParseResult> {
+  const parser = createParser(await sourcesNamedIn(given));
+  const table = given[0] === undefined ? undefined : await commandOptions(given[0]);
+  const args = table ? joinDashValues(given, table) : [...given];
   let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
   try {
     parsed = await new Promise((resolve) => {
@@ -124,10 +138,10 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
     });
   } catch (error) {
     // With .fail(false), yargs throws its validation errors instead of printing them.
-    throw translateYargsError((error as Error).message);
+    throw translateYargsError((error as Error).message, args);
   }
   const { argv, output, error } = parsed;
-  if (error) throw translateYargsError(error.message);
+  if (error) throw translateYargsError(error.message, args);
   if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
 
   const positionals = (argv._ as unknown[]).map(String);
@@ -137,14 +151,16 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   }
   const names = commandNames();
   if (!names.includes(command)) {
-    const guess = closest(command, names);
+    // A name cut short (`apigw`) may begin several: name them all rather than guess one.
+    const started = command.length > 0 ? names.filter((name) => name.startsWith(command)) : [];
+    const guess = started.length > 0 ? started.join(', ') : closest(command, names);
     throw new UsageError(
       `unknown source '${command}'`,
       guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
     );
   }
   const isSource = findEntry(command) !== undefined;
-  if ((isSource || command === 'list') && positionals.length > 0) {
+  if ((isSource || command === 'list' || command === 'context') && positionals.length > 0) {
     throw new UsageError(
       `unexpected argument '${positionals[0]}' for ${command}`,
       `${command} takes options only; quote a value that has spaces`,
@@ -156,11 +172,18 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   for (const [key, value] of Object.entries(argv)) {
     if (key === '_' || key === '$0') continue;
     if (!known.includes(key)) {
-      const guess = closest(key, known);
       const flag = key.length === 1 ? `-${key}` : `--${key}`;
+      // An option of another source (`rest --route`) is not a typo: say which source takes it.
+      // Only this error path loads every source.
+      const owners = (await loadAllSources()).filter((s) => Object.hasOwn(s.options, key)).map((s) => s.name);
+      const guess = closest(key, known);
       throw new UsageError(
         `unknown option ${flag} for ${command}`,
-        guess ? `did you mean --${guess}?` : `run gen-event ${command} --help`,
+        owners.length > 0
+          ? `${flag} is an option of ${owners.join(', ')}; see gen-event ${owners[0]} --help`
+          : guess
+            ? `did you mean --${guess}?`
+            : `run gen-event ${command} --help`,
       );
     }
     options[key] = value;
@@ -168,9 +191,19 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   return { kind: 'command', command, options, positionals };
 }
 
-function translateYargsError(message: string): UsageError {
+function translateYargsError(message: string, args: readonly string[]): UsageError {
   const missing = /^Not enough arguments following: (.+)$/.exec(message);
-  if (missing) return new UsageError(`--${missing[1]} needs a value`, `write --${missing[1]} <value>`);
+  if (missing) {
+    const flag = `--${missing[1]}`;
+    // `--body --x`: the value was there but reads as an option; only `=` can say it is a value.
+    const next = args[args.indexOf(flag) + 1];
+    return new UsageError(
+      `${flag} needs a value`,
+      next?.startsWith('-')
+        ? `write ${flag} <value>, or ${flag}=${next} if that is the value`
+        : `write ${flag} <value>`,
+    );
+  }
   const choice = /^Invalid values:\s*Argument: ([^,]+), Given: (.+), Choices: (.+)$/s.exec(
     message.replace(/\n/g, ' '),
   );

@@ -65,6 +65,10 @@ export const commonOptionTable: OptionTable = {
     type: 'boolean',
     description: 'One compact event per line, streamed (to stdout or --out <file>)',
   },
+  array: {
+    type: 'boolean',
+    description: 'One JSON array of the --count events (for test.each tables), to stdout or --out <file>',
+  },
   name: {
     type: 'string',
     valueName: '<pattern>',

@@ -37,7 +37,7 @@ export interface RecipeFixture {
 export const DEFAULT_BASE_SEED = 'gen-event';
 
 /** Options that decide where a CLI run writes; a recipe decides that itself. */
-const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'name']);
+const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'array', 'name']);
 
 export async function parseRecipe(text: string, path: string): Promise<Recipe> {
   const document = parseJson(text, path);

@@ -46,6 +46,10 @@ const ordinaryRuns: string[][] = [
   ['direct'],
   ['invoke', '--schema', 'order.schema.json', '--seed', '1'],
   ['direct', '--payload', '[1,2]', '--set', 'x=1', '--compact'],
+  // Values that start with a dash are read as after `=`; `-` alone is still standard input.
+  ['apigw-v2', '--query', '-GK=x', '--body', '-x'],
+  ['http-api', '--query=-GK=x', '--header', '-X: 1', '--seed', '-7'],
+  ['sqs', '--body', '-', '--body', '-x', '--set', '-a=1'],
 ];
 
 const unusualRuns: string[][] = [
@@ -69,6 +73,8 @@ const unusualRuns: string[][] = [
   ['sqs', '--payload', '{}'],
   ['direct', '--get-yargs-completions', 'sq'],
   ['sqs', '--no-help'],
+  ['sqs', '--body', '--x'],
+  ['sqs', '--body', '-h'],
 ];
 
 describe('the fast path parses ordinary runs exactly as the full yargs parser does', () => {
@@ -96,7 +102,23 @@ describe('the fast path parses ordinary runs exactly as the full yargs parser do
     );
     const value = fc.oneof(
       fc.string({ maxLength: 6 }),
-      fc.constantFrom('-1', '0042', '1e9', 'true', 'false', '-', '--', '@f', '@@x', '{"a":1}', 'a=b', 'help'),
+      fc.constantFrom(
+        '-1',
+        '0042',
+        '1e9',
+        'true',
+        'false',
+        '-',
+        '--',
+        '-x',
+        '-GK=x',
+        '--x',
+        '@f',
+        '@@x',
+        '{"a":1}',
+        'a=b',
+        'help',
+      ),
     );
     const token = fc.oneof(
       { weight: 6, arbitrary: fc.tuple(name, value).map(([n, v]) => [`--${n}`, v]) },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatExamples, HELP_WIDTH, shellWords } from '../../src/cli/help-examples.js';
-import { toolCommands } from '../../src/cli/parser.js';
+import { commandOptions, toolCommands } from '../../src/cli/parser.js';
 import { runCli } from '../helpers/cli.js';
 import { sources } from '../helpers/sources.js';
 
@@ -19,7 +19,57 @@ function examplesShown(help: string): string[] {
     .map((line) => line.trim());
 }
 
+/** Each option's entry in a --help text, its wrapped lines joined: `--name` → what follows it. */
+function optionEntries(help: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  let current: string | undefined;
+  const optionLists = help.split(/\n(?:Options marked|Examples:)/)[0] as string;
+  for (const line of optionLists.split('\n')) {
+    const start = /^ {2,8}(?:-\w, )?--([\w-]+)\s+(.*)$/.exec(line);
+    if (start) {
+      current = start[1] as string;
+      entries.set(current, start[2] as string);
+    } else if (current !== undefined && /^\s{10,}\S/.test(line)) {
+      entries.set(current, `${entries.get(current)} ${line.trim()}`);
+    } else current = undefined;
+  }
+  return entries;
+}
+
 describe('--help', () => {
+  // From the option tables themselves, so an option added with choices or repeats cannot be left out.
+  test.each(commands.map((c) => [c.name] as const))(
+    '%s --help lists the allowed values of every option with choices, and marks every repeatable option',
+    async (name) => {
+      const { stdout } = await runCli([name, '--help']);
+      const entries = optionEntries(stdout);
+      const table = (await commandOptions(name)) ?? {};
+      expect([...entries.keys()].filter((key) => key !== 'help' && key !== 'version').sort()).toEqual(
+        Object.keys(table).sort(),
+      );
+      for (const [option, spec] of Object.entries(table)) {
+        const entry = entries.get(option) ?? '';
+        if (spec.choices) expect(entry, option).toContain(`[one of: ${spec.choices.join(', ')}]`);
+        else expect(entry, option).not.toContain('[one of:');
+        expect(entry.endsWith('[repeatable]'), option).toBe(spec.repeatable === true);
+      }
+      if (Object.values(table).some((spec) => spec.repeatable)) {
+        expect(stdout).toContain('Options marked [repeatable] may be given more than once');
+      }
+    },
+  );
+
+  test('the choices shown are the ones the parser accepts: apigw-v1 --endpoint', async () => {
+    const { stdout } = await runCli(['apigw-v1', '--help']);
+    expect(optionEntries(stdout).get('endpoint')).toBe(
+      'Endpoint type (default edge: CloudFront headers) [one of: edge, regional]',
+    );
+    const refused = await runCli(['apigw-v1', '--endpoint', 'private']);
+    expect(refused.stderr).toBe(
+      'gen-event: --endpoint "private" is not allowed (choose one of "edge", "regional")\n',
+    );
+  });
+
   test('the overview fits 80 columns and names every command and alias', async () => {
     const { status, stdout } = await runCli(['--help']);
     expect(status).toBe(0);

@@ -115,7 +115,7 @@ describe('--count --out DIR/', () => {
       status: 2,
       stdout: '',
       stderr:
-        'gen-event: --count 3 makes many events (add --ndjson for one event per line, or --out <dir>/ for one file each)\n',
+        'gen-event: --count 3 makes many events (add --ndjson for one event per line, --array for one JSON array, or --out <dir>/ for one file each)\n',
     });
   });
 });

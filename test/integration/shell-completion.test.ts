@@ -23,6 +23,7 @@ describe('completion protocol', () => {
       'list',
       'seed',
       'check',
+      'context',
       'completion',
     ]);
     expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2']);

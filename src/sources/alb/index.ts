@@ -1,7 +1,7 @@
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalBoolean, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
-import { albEncodesBase64, bodyText } from '../http/body.js';
+import { albEncodesBase64, bodyText, PASSED_AS_TEXT, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import { headerGroups, headerValue, lowerCaseName } from '../http/headers.js';
 import { allValues, lastValues } from '../http/maps.js';
@@ -89,6 +89,12 @@ export const alb: Source<AlbOptions> = {
         `the body is ${spec.body.length} bytes; ALB refuses bodies over ${ALB_LIMIT_BYTES} bytes for Lambda targets`,
       );
     }
+    warnIfBinaryAsText(
+      spec,
+      albEncodesBase64(spec.contentType, headerValue(spec.headers, 'content-encoding')),
+      run.warn,
+      { service: 'ALB', ...PASSED_AS_TEXT },
+    );
     const multiValue = options.multiValue === true;
 
     return (ctx) => {

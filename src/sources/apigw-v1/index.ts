@@ -3,7 +3,7 @@ import { freshCopy } from '../../core/fresh-copy.js';
 import { givenOnly, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
-import { bodyText, checkBinaryMediaType, restEncodesBase64 } from '../http/body.js';
+import { bodyText, checkBinaryMediaType, restEncodesBase64, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import {
   checkStage,
@@ -130,11 +130,11 @@ export const apigwV1: Source<ApigwV1Options> = {
         'give a path the resource matches, or another --resource',
       );
     }
-    if (spec.body && !spec.bodyIsText && !restEncodesBase64(spec.contentType, binaryMediaTypes)) {
-      run.warn(
-        `the body is binary but ${spec.contentType} is not a binary media type; REST would pass it as mangled text (add --binary-media-type)`,
-      );
-    }
+    warnIfBinaryAsText(spec, restEncodesBase64(spec.contentType, binaryMediaTypes), run.warn, {
+      service: 'REST',
+      because: 'is not a binary media type',
+      remedy: 'add --binary-media-type',
+    });
     const site = gatewaySite(spec.host, run);
     const auth = prepareRestAuthorization(options, run, data);
     const resourceId = run.rng.lowerAlnum(6);

@@ -53,6 +53,8 @@ function checkRoute(
     'stage is $default or a stage name',
   );
   if (typeof event.routeKey !== 'string' || typeof event.rawPath !== 'string') return;
+  // HTTP APIs deliver rawPath percent-decoded and match routes against it, so the route and the
+  // path parameters are read from rawPath as it is (evidence: deliveredPath in src/sources/apigw-v2).
   // A named stage is the first segment of rawPath on the execute-api host (FORMATS §4.1).
   let path = event.rawPath;
   const ownHost = typeof context.domainName === 'string' && context.domainName.includes('.execute-api.');

@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
+import { httpApiEncodesBase64, PASSED_AS_TEXT, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import type { HeaderField } from '../http/headers.js';
 import { parseFunctionUrlHost } from '../http/hosts.js';
@@ -63,6 +64,10 @@ export const functionUrl: Source<FunctionUrlOptions> = {
     const fill = compileTemplate(template.event, 'function-url.json');
     const data = loadHttpData();
     const spec = describeRequest(options);
+    warnIfBinaryAsText(spec, httpApiEncodesBase64(spec.contentType), run.warn, {
+      service: 'the function URL',
+      ...PASSED_AS_TEXT,
+    });
     const auth = options.auth ?? 'none';
     if (!(FUNCTION_URL_AUTH as readonly string[]).includes(auth)) {
       throw new UsageError(`--auth ${auth} is not a function URL AuthType`, 'use none or iam');

@@ -71,6 +71,36 @@ export function restEncodesBase64(
   return binaryMediaTypes.some((entry) => entry === type || entry === wildcard);
 }
 
+/** How a service names itself, and the fix, when it would pass a binary body as text. */
+export interface BinaryAsText {
+  service: string;
+  /** Why the service takes this Content-Type for text, e.g. `is not a binary media type`. */
+  because: string;
+  remedy: string;
+}
+
+/**
+ * Warns when a body that is not UTF-8 goes to a service that passes it as text: the function would see
+ * U+FFFD where the bytes were (FORMATS §1.5). `base64` is the service's own decision for the type.
+ */
+export function warnIfBinaryAsText(
+  body: { body?: Uint8Array; bodyIsText: boolean; contentType?: string },
+  base64: boolean,
+  warn: (message: string) => void,
+  how: BinaryAsText,
+): void {
+  if (!body.body || body.bodyIsText || base64) return;
+  warn(
+    `the body is binary but ${body.contentType} ${how.because}; ${how.service} would pass it as mangled text (${how.remedy})`,
+  );
+}
+
+/** ALB, HTTP APIs and function URLs pass the documented text types as text (FORMATS §1.5). */
+export const PASSED_AS_TEXT: Omit<BinaryAsText, 'service'> = {
+  because: 'is a text type',
+  remedy: 'give the binary Content-Type, e.g. --content-type application/octet-stream',
+};
+
 /** A body as the event carries it: base64 of the bytes, or the bytes read as UTF-8 text. */
 export function bodyText(bytes: Uint8Array, base64: boolean): string {
   return Buffer.from(bytes).toString(base64 ? 'base64' : 'utf8');
