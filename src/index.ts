@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  DynamoDBStreamEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   SQSEvent,
@@ -23,6 +24,7 @@ import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/inde
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
+import type { DynamoDbOptions } from './sources/dynamodb/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
@@ -33,6 +35,14 @@ export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
+export type {
+  AttributeValue,
+  DynamoDbEventName,
+  DynamoDbOptions,
+  Item,
+  SetType,
+  StreamViewType,
+} from './sources/dynamodb/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
@@ -64,6 +74,8 @@ export interface EventTypes {
   url: LambdaFunctionURLEvent;
   direct: unknown;
   invoke: unknown;
+  dynamodb: DynamoDBStreamEvent;
+  ddb: DynamoDBStreamEvent;
 }
 
 export interface OptionTypes {
@@ -78,6 +90,8 @@ export interface OptionTypes {
   url: FunctionUrlOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
+  dynamodb: DynamoDbOptions;
+  ddb: DynamoDbOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -188,4 +202,14 @@ export function functionUrlEvent<Auth extends FunctionUrlAuth = 'none'>(
     'function-url',
     options as EventOptions<FunctionUrlOptions, LambdaFunctionURLEvent>,
   ) as Promise<FunctionUrlEventByAuth[Auth]>;
+}
+
+/**
+ * A DynamoDB Streams event; images are plain JSON, marshalled to AttributeValues, e.g.
+ * `await dynamoDbEvent({ newImage: { id: '42', total: 19.5 }, table: 'orders', seed: 1 })`.
+ */
+export function dynamoDbEvent(
+  options: EventOptions<DynamoDbOptions, DynamoDBStreamEvent> = {},
+): Promise<DynamoDBStreamEvent> {
+  return generate('dynamodb', options);
 }

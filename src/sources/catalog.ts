@@ -52,6 +52,13 @@ export const catalog: readonly SourceEntry[] = [
       'Direct invocation (aws lambda invoke, the console Test button, SDK Invoke): the payload as sent',
     load: async () => (await import('./direct/index.js')).direct as Source<unknown>,
   },
+  {
+    name: 'dynamodb',
+    aliases: ['ddb'],
+    summary:
+      'DynamoDB Streams batch (INSERT, MODIFY, REMOVE or TTL delete) as an event source mapping delivers it',
+    load: async () => (await import('./dynamodb/index.js')).dynamodb as Source<unknown>,
+  },
 ];
 
 /** Every name and alias a source answers to, in catalog order. */

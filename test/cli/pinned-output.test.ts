@@ -53,6 +53,18 @@ const PINNED: readonly (readonly [string, string])[] = [
     'apigw-v1 --seed 6 --authorizer cognito --query a=1 --query a=2',
     '94ec90401bba9c83ea7a140c119c514117c081d4d0999128c8ae0f63a6c28501',
   ],
+  [
+    'dynamodb --seed 1 --records 5 --event-name MODIFY',
+    'bfa933fbd1a6a5b5695bb9db72ee1a9776226df4b1acbd6bac053f309759f3c0',
+  ],
+  [
+    'dynamodb --seed 2 --count 30 --ndjson --ttl',
+    'cfd054d6a81eb422869c6fa681bc3d3de63fa1f39788872ce709d7162292f8f5',
+  ],
+  [
+    'dynamodb --seed 3 --new-image {"pk":"a","n":1.5,"t":["x","y"]} --set-type t=SS',
+    'b64e0985b070762ef19952e60051d3ea6937f2bb63cdb70fe26d0a6792c5eec4',
+  ],
 ];
 
 describe('a seed gives the same bytes it was recorded with', () => {
