@@ -12,6 +12,7 @@ import type {
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
   DynamoDBStreamEvent,
+  KinesisStreamEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   SQSEvent,
@@ -26,6 +27,7 @@ import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
+import type { KinesisOptions } from './sources/kinesis/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -45,6 +47,7 @@ export type {
 } from './sources/dynamodb/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
+export type { KinesisOptions } from './sources/kinesis/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -76,6 +79,7 @@ export interface EventTypes {
   invoke: unknown;
   dynamodb: DynamoDBStreamEvent;
   ddb: DynamoDBStreamEvent;
+  kinesis: KinesisStreamEvent;
 }
 
 export interface OptionTypes {
@@ -92,6 +96,7 @@ export interface OptionTypes {
   invoke: DirectOptions;
   dynamodb: DynamoDbOptions;
   ddb: DynamoDbOptions;
+  kinesis: KinesisOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -212,4 +217,11 @@ export function dynamoDbEvent(
   options: EventOptions<DynamoDbOptions, DynamoDBStreamEvent> = {},
 ): Promise<DynamoDBStreamEvent> {
   return generate('dynamodb', options);
+}
+
+/** A Kinesis Data Streams event, e.g. `await kinesisEvent({ data: ['{"sensor":"t-1"}'], partitionKey: 't-1' })`. */
+export function kinesisEvent(
+  options: EventOptions<KinesisOptions, KinesisStreamEvent> = {},
+): Promise<KinesisStreamEvent> {
+  return generate('kinesis', options);
 }

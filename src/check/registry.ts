@@ -3,6 +3,7 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
+import { kinesisChecker } from '../sources/kinesis/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -16,6 +17,7 @@ export const checkers: readonly EventChecker[] = [
   apigwV2Checker,
   functionUrlChecker,
   dynamodbChecker,
+  kinesisChecker,
 ];
 
 export interface CheckResult {

@@ -17,6 +17,7 @@ describe('the CLI surface', () => {
       'function-url (url)',
       'direct (invoke)',
       'dynamodb (ddb)',
+      'kinesis',
     ]);
   });
 

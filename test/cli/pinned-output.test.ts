@@ -65,6 +65,15 @@ const PINNED: readonly (readonly [string, string])[] = [
     'dynamodb --seed 3 --new-image {"pk":"a","n":1.5,"t":["x","y"]} --set-type t=SS',
     'b64e0985b070762ef19952e60051d3ea6937f2bb63cdb70fe26d0a6792c5eec4',
   ],
+  ['kinesis --seed 1 --records 5', 'ccf3251e6713b3044ed295de2ad98f2d9fcdd15881f25f7901237c49504cbb67'],
+  [
+    'kinesis --seed 2 --count 30 --ndjson --encrypted',
+    '8f1656faf3e8827a93476498762acbda68ab2cfa2cafe63f076019decabef613',
+  ],
+  [
+    'kinesis --seed 3 --data a --data b --records 3 --shard 5',
+    'cf0f4d43c5ad9bad3fd7f12053d7a167bbbbe6e523720b36be6c0bd308eb1346',
+  ],
 ];
 
 describe('a seed gives the same bytes it was recorded with', () => {
