@@ -148,6 +148,16 @@ export const dynamodb: Source<DynamoDbOptions> = {
     const table: TableIdentity = options.table ? parseTable(options.table) : defaultTable(template, run.rng);
     const label = table.label ?? streamLabel(run.rng, run.startTime);
     const viewType = options.viewType ?? 'NEW_AND_OLD_IMAGES';
+    if (!VIEW_TYPES.includes(viewType)) {
+      throw new UsageError(
+        `viewType '${viewType}' is not one of ${VIEW_TYPES.join(', ')}`,
+        'give one of them',
+      );
+    }
+    for (const [name, type] of Object.entries(options.setTypes ?? {})) {
+      if (!SET_TYPES.includes(type))
+        throw new UsageError(`set type ${name}=${type} names no set type`, 'use SS, NS or BS');
+    }
     const eventName = chooseEventName(options);
     const recordCount = options.records ?? 1;
     if (!Number.isInteger(recordCount) || recordCount < 1 || recordCount > MAX_RECORDS) {

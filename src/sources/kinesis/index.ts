@@ -126,6 +126,10 @@ export const kinesis: Source<KinesisOptions> = {
     const prefix = sequencePrefix(run.rng);
 
     // Data given are the same in every event: encoded once per run.
+    for (const item of options.data ?? []) {
+      if (typeof item !== 'string' && !(item instanceof Uint8Array))
+        throw new UsageError('a data item is neither text nor bytes', 'give strings or Uint8Arrays');
+    }
     const given = (options.data ?? []).map((item) =>
       Buffer.from(typeof item === 'string' ? Buffer.from(item, 'utf8') : item),
     );

@@ -303,6 +303,12 @@ describe('dynamodb: the library', () => {
     await expect(dynamoDbEvent({ eventName: 'INSERT', oldImage: { id: 'a' } })).rejects.toThrow(
       'an INSERT has no old image',
     );
+    const unchecked = (options: object) => dynamoDbEvent(options as Parameters<typeof dynamoDbEvent>[0]);
+    await expect(unchecked({ viewType: 'ALL' })).rejects.toThrow("viewType 'ALL' is not one of");
+    await expect(unchecked({ newImage: { id: 'a', t: ['x'] }, setTypes: { t: 'XS' } })).rejects.toThrow(
+      'set type t=XS names no set type',
+    );
+    await expect(unchecked({ eventName: 'UPDATE' })).rejects.toThrow("eventName 'UPDATE' is not one of");
   });
 });
 
