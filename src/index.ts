@@ -12,7 +12,9 @@ import type {
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
   CloudWatchLogsEvent,
+  DynamoDBStreamEvent,
   FirehoseTransformationEvent,
+  KinesisStreamEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   MSKEvent,
@@ -28,9 +30,11 @@ import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
+import type { DynamoDbOptions } from './sources/dynamodb/index.js';
 import type { FirehoseOptions } from './sources/firehose/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { KafkaOptions } from './sources/kafka/index.js';
+import type { KinesisOptions } from './sources/kinesis/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -43,10 +47,19 @@ export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/inde
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
+export type {
+  AttributeValue,
+  DynamoDbEventName,
+  DynamoDbOptions,
+  Item,
+  SetType,
+  StreamViewType,
+} from './sources/dynamodb/index.js';
 export type { FirehoseOptions } from './sources/firehose/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { KafkaOptions } from './sources/kafka/index.js';
+export type { KinesisOptions } from './sources/kinesis/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -80,6 +93,9 @@ export interface EventTypes {
   logs: CloudWatchLogsEvent;
   kafka: MSKEvent;
   firehose: FirehoseTransformationEvent;
+  dynamodb: DynamoDBStreamEvent;
+  ddb: DynamoDBStreamEvent;
+  kinesis: KinesisStreamEvent;
 }
 
 export interface OptionTypes {
@@ -98,6 +114,9 @@ export interface OptionTypes {
   logs: CloudWatchLogsOptions;
   kafka: KafkaOptions;
   firehose: FirehoseOptions;
+  dynamodb: DynamoDbOptions;
+  ddb: DynamoDbOptions;
+  kinesis: KinesisOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -245,4 +264,21 @@ export function firehoseEvent(
   options: EventOptions<FirehoseOptions, FirehoseTransformationEvent> = {},
 ): Promise<FirehoseTransformationEvent> {
   return generate('firehose', options);
+}
+
+/**
+ * A DynamoDB Streams event; images are plain JSON, marshalled to AttributeValues, e.g.
+ * `await dynamoDbEvent({ newImage: { id: '42', total: 19.5 }, table: 'orders', seed: 1 })`.
+ */
+export function dynamoDbEvent(
+  options: EventOptions<DynamoDbOptions, DynamoDBStreamEvent> = {},
+): Promise<DynamoDBStreamEvent> {
+  return generate('dynamodb', options);
+}
+
+/** A Kinesis Data Streams event, e.g. `await kinesisEvent({ data: ['{"sensor":"t-1"}'], partitionKey: 't-1' })`. */
+export function kinesisEvent(
+  options: EventOptions<KinesisOptions, KinesisStreamEvent> = {},
+): Promise<KinesisStreamEvent> {
+  return generate('kinesis', options);
 }

@@ -2,9 +2,11 @@ import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/chec
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
+import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { firehoseChecker } from '../sources/firehose/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { kafkaMskChecker, kafkaSelfManagedChecker } from '../sources/kafka/check.js';
+import { kinesisChecker } from '../sources/kinesis/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -21,6 +23,8 @@ export const checkers: readonly EventChecker[] = [
   kafkaMskChecker,
   kafkaSelfManagedChecker,
   firehoseChecker,
+  dynamodbChecker,
+  kinesisChecker,
 ];
 
 export interface CheckResult {

@@ -71,6 +71,19 @@ export const catalog: readonly SourceEntry[] = [
     summary: 'Firehose data-transformation invocation: base64 records, Direct PUT or from a Kinesis stream',
     load: async () => (await import('./firehose/index.js')).firehose as Source<unknown>,
   },
+  {
+    name: 'dynamodb',
+    aliases: ['ddb'],
+    summary:
+      'DynamoDB Streams batch (INSERT, MODIFY, REMOVE or TTL delete) as an event source mapping delivers it',
+    load: async () => (await import('./dynamodb/index.js')).dynamodb as Source<unknown>,
+  },
+  {
+    name: 'kinesis',
+    aliases: [],
+    summary: 'Kinesis Data Streams batch from one shard as an event source mapping delivers it',
+    load: async () => (await import('./kinesis/index.js')).kinesis as Source<unknown>,
+  },
 ];
 
 /** Every name and alias a source answers to, in catalog order. */

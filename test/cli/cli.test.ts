@@ -19,6 +19,8 @@ describe('the CLI surface', () => {
       'cloudwatch-logs (logs)',
       'kafka',
       'firehose',
+      'dynamodb (ddb)',
+      'kinesis',
     ]);
   });
 

@@ -69,6 +69,27 @@ const PINNED: readonly (readonly [string, string])[] = [
     'firehose --seed 2 --source-stream s --count 40 --ndjson',
     'b1c10ac77e28335ef1657810fccf64bd88839129875fa3939692304e360a16f0',
   ],
+  [
+    'dynamodb --seed 1 --records 5 --event-name MODIFY',
+    'bfa933fbd1a6a5b5695bb9db72ee1a9776226df4b1acbd6bac053f309759f3c0',
+  ],
+  [
+    'dynamodb --seed 2 --count 30 --ndjson --ttl',
+    'cfd054d6a81eb422869c6fa681bc3d3de63fa1f39788872ce709d7162292f8f5',
+  ],
+  [
+    'dynamodb --seed 3 --new-image {"pk":"a","n":1.5,"t":["x","y"]} --set-type t=SS',
+    'b64e0985b070762ef19952e60051d3ea6937f2bb63cdb70fe26d0a6792c5eec4',
+  ],
+  ['kinesis --seed 1 --records 5', 'ccf3251e6713b3044ed295de2ad98f2d9fcdd15881f25f7901237c49504cbb67'],
+  [
+    'kinesis --seed 2 --count 30 --ndjson --encrypted',
+    '8f1656faf3e8827a93476498762acbda68ab2cfa2cafe63f076019decabef613',
+  ],
+  [
+    'kinesis --seed 3 --data a --data b --records 3 --shard 5',
+    'cf0f4d43c5ad9bad3fd7f12053d7a167bbbbe6e523720b36be6c0bd308eb1346',
+  ],
 ];
 
 describe('a seed gives the same bytes it was recorded with', () => {

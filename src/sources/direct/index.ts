@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { firstInexactNumber } from '../../core/json-numbers.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
@@ -73,18 +74,3 @@ export const direct: Source<DirectOptions> = {
     return (ctx) => samplePayload(seededFaker(faker, ctx.rng), ctx.time);
   },
 };
-
-/** A number JavaScript cannot hold exactly (an integer past 2^53, or one past the largest double). */
-function firstInexactNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') {
-    return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))
-      ? value
-      : undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const item of Object.values(value)) {
-    const found = firstInexactNumber(item);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
