@@ -18,6 +18,7 @@ import type {
 import type { CommonOptions } from './core/common-options.js';
 import { checkEventSize, createEventStream } from './core/engine.js';
 import { UsageError } from './core/errors.js';
+import { integer } from './core/option-shapes.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
@@ -105,7 +106,7 @@ export interface FunctionUrlEventByAuth {
 export type SourceName = keyof EventTypes;
 
 function sourceNamed(name: string): Source<unknown> {
-  const source = findSource(name);
+  const source = typeof name === 'string' ? findSource(name) : undefined;
   if (!source) throw new UsageError(`unknown source '${name}'`, 'see gen-event list');
   return source;
 }
@@ -134,6 +135,7 @@ export async function* generateMany<Name extends SourceName>(
     EventTypes[Name]
   >,
 ): AsyncGenerator<EventTypes[Name]> {
+  integer(0, Number.MAX_SAFE_INTEGER).read(count, 'count');
   const stream = await createEventStream(sourceNamed(source), options);
   for (let i = 0; i < count; i++) yield stream.next() as EventTypes[Name];
 }

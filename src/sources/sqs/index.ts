@@ -2,6 +2,7 @@ import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { either, fields, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -56,8 +57,12 @@ const MAX_RECORDS_STANDARD = 10_000;
 const MAX_MESSAGE_BYTES = 1_048_576;
 /** Characters SQS accepts in a body (FORMATS §6.1). */
 const SQS_BODY_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
+/** The largest ApproximateReceiveCount gen-event accepts. */
+const MAX_RECEIVE_COUNT = 1_000_000;
 /** Gap between receives of a message whose earlier receives failed: a common visibility timeout. */
 const VISIBILITY_TIMEOUT_MS = 30_000;
+
+const attributeShape = fields<SqsAttributeInput>({ dataType: text(), value: text() }, ['value']);
 
 export const sqs: Source<SqsOptions> = {
   name: 'sqs',
@@ -110,6 +115,18 @@ export const sqs: Source<SqsOptions> = {
     'receive-count': { type: 'number', valueName: '<n>', description: 'ApproximateReceiveCount (default 1)' },
     trace: { type: 'boolean', description: 'Add an AWSTraceHeader system attribute' },
   },
+  libraryOptions: {
+    bodies: list(text()),
+    records: integer(1, MAX_RECORDS_STANDARD),
+    bodySchema: json(),
+    queue: text(),
+    fifo: flag(),
+    groupId: text(),
+    deduplicationId: text(),
+    attributes: record(either(text(), attributeShape)),
+    receiveCount: integer(1, MAX_RECEIVE_COUNT),
+    trace: flag(),
+  },
   examples: [
     [`gen-event sqs --body '{"orderId":42}'`, 'one record with this body'],
     [
@@ -135,7 +152,7 @@ export const sqs: Source<SqsOptions> = {
       groupId: optionalString(raw, 'group-id'),
       deduplicationId: optionalString(raw, 'dedup-id'),
       attributes: attributes && attributeMap(attributes),
-      receiveCount: optionalInteger(raw, 'receive-count', 1, 1_000_000),
+      receiveCount: optionalInteger(raw, 'receive-count', 1, MAX_RECEIVE_COUNT),
       trace: optionalBoolean(raw, 'trace'),
     });
   },
