@@ -3,7 +3,7 @@ import { commonOptionTable } from '../core/common-options.js';
 import { findSource } from '../sources/registry.js';
 import type { OptionTable } from '../sources/source.js';
 import type { ParseResult } from './parser.js';
-import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import { misreadOption, PARSER_CONFIGURATION, prototypeOptionName, toYargs } from './parser-options.js';
 
 /** The flags createParser adds to every command (`.help('help').alias('help', 'h').version('version')`). */
 const YARGS_FLAGS = ['help', 'version'];
@@ -27,6 +27,8 @@ export function fastParse(args: readonly string[]): ParseResult | undefined {
   const source = command === undefined ? undefined : findSource(command);
   if (source === undefined || command === undefined || args.includes('--')) return undefined;
   const table: OptionTable = { ...source.options, ...commonOptionTable };
+  // The full parser words the error for these.
+  if (misreadOption(args, table) || prototypeOptionName(args) !== undefined) return undefined;
   const hints = parserHints(table);
   if (hints === undefined) return undefined;
 

@@ -8,7 +8,7 @@ import type { OptionTable, RawOptions } from '../sources/source.js';
 import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
-import { PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import { misreadOption, PARSER_CONFIGURATION, prototypeOptionName, toYargs } from './parser-options.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -111,6 +111,12 @@ export function commandNames(): string[] {
 
 /** Parses argv: help or version text to print, or a command with its raw options. */
 export async function parseCommandLine(args: readonly string[]): Promise<ParseResult> {
+  const names = commandNames();
+  const odd = prototypeOptionName(args);
+  if (odd !== undefined) {
+    const first = args[0];
+    throw unknownOption(odd, first !== undefined && names.includes(first) ? first : undefined);
+  }
   const parser = createParser();
   let parsed: { argv: Record<string, unknown>; output: string; error?: Error };
   try {
@@ -125,20 +131,15 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
   }
   const { argv, output, error } = parsed;
   if (error) throw translateYargsError(error.message);
-  if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
-
   const positionals = (argv._ as unknown[]).map(String);
   const command = positionals.shift();
+  // `gen-event nosuch --help` is about a source that does not exist, not a request for the general help.
+  if (command !== undefined && command !== 'help' && !names.includes(command))
+    throw unknownSource(command, names);
+  if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
+
   if (command === undefined) {
     throw new UsageError('no source given', 'run gen-event list to see them, e.g. gen-event sqs');
-  }
-  const names = commandNames();
-  if (!names.includes(command)) {
-    const guess = closest(command, names);
-    throw new UsageError(
-      `unknown source '${command}'`,
-      guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
-    );
   }
   const isSource = sources.some((s) => s.name === command || s.aliases.includes(command));
   if ((isSource || command === 'list') && positionals.length > 0) {
@@ -147,21 +148,36 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParseRe
       `${command} takes options only; quote a value that has spaces`,
     );
   }
+  const misread = misreadOption(args, commandOptions(command) ?? {});
+  if (misread) throw misread;
   const known = knownOptions(command);
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(argv)) {
     if (key === '_' || key === '$0') continue;
-    if (!known.includes(key)) {
-      const guess = closest(key, known);
-      const flag = key.length === 1 ? `-${key}` : `--${key}`;
-      throw new UsageError(
-        `unknown option ${flag} for ${command}`,
-        guess ? `did you mean --${guess}?` : `run gen-event ${command} --help`,
-      );
-    }
+    if (!known.includes(key)) throw unknownOption(key, command);
     options[key] = value;
   }
   return { kind: 'command', command, options, positionals };
+}
+
+function unknownSource(command: string, names: readonly string[]): UsageError {
+  const guess = closest(command, names);
+  return new UsageError(
+    `unknown source '${command}'`,
+    guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
+  );
+}
+
+/** `--bdy` for sqs: the closest known option, or where to find them. */
+function unknownOption(key: string, command: string | undefined): UsageError {
+  const flag = key.length === 1 ? `-${key}` : `--${key}`;
+  if (command === undefined) return new UsageError(`unknown option ${flag}`, 'run gen-event --help');
+  const known = knownOptions(command);
+  const guess = closest(key, known);
+  return new UsageError(
+    `unknown option ${flag} for ${command}`,
+    guess ? `did you mean --${guess}?` : `run gen-event ${command} --help`,
+  );
 }
 
 function translateYargsError(message: string): UsageError {
