@@ -10,6 +10,7 @@ import {
   record,
   text,
 } from '../../core/option-shapes.js';
+import { setOwn } from '../../core/own-keys.js';
 import { givenOnly, optionalString, splitPair, stringList } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { parseHeaderArg } from './headers.js';
@@ -152,7 +153,7 @@ export function pairMap(raw: RawOptions, name: string): Record<string, string> |
   for (const [key, value] of pairs) {
     if (Object.hasOwn(map, key))
       throw new UsageError(`--${name} ${key} is given twice`, 'give each name once');
-    map[key] = value;
+    setOwn(map, key, value);
   }
   return map;
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { either, fields, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
+import { setOwn } from '../../core/own-keys.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -218,11 +219,9 @@ export const sqs: Source<SqsOptions> = {
     const receiveCount = options.receiveCount ?? 1;
     const senderId = `AIDA${run.rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 17)}`;
     const groupId = options.groupId ?? defaultGroupId(template, run.rng);
-    if (groupId.length === 0 || groupId.length > 128) {
-      throw new UsageError(
-        `--group-id is ${groupId.length} characters`,
-        'a MessageGroupId has 1 to 128 characters',
-      );
+    checkFifoId(groupId, '--group-id', 'MessageGroupId');
+    if (options.deduplicationId !== undefined) {
+      checkFifoId(options.deduplicationId, '--dedup-id', 'MessageDeduplicationId');
     }
 
     // Given bodies are the same in every event: their digests are computed once per run.
@@ -312,7 +311,7 @@ function attributeMap(args: readonly string[]): Record<string, SqsAttributeInput
   for (const [name, input] of args.map(parseAttributeArg)) {
     if (Object.hasOwn(map, name))
       throw new UsageError(`--attribute ${name} is given twice`, 'give each name once');
-    map[name] = input;
+    setOwn(map, name, input);
   }
   return map;
 }
@@ -322,8 +321,21 @@ function normaliseAttributes(
 ): Record<string, SqsAttributeInput> {
   const out: Record<string, SqsAttributeInput> = {};
   for (const [name, value] of Object.entries(attributes))
-    out[name] = typeof value === 'string' ? { value } : value;
+    setOwn(out, name, typeof value === 'string' ? { value } : value);
   return out;
+}
+
+/** MessageGroupId and MessageDeduplicationId: up to 128 chars (FORMATS §6.2) of ASCII letters, digits and punctuation (SendMessage API reference). */
+const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
+
+function checkFifoId(id: string, option: string, field: string): void {
+  if (FIFO_ID.test(id)) return;
+  const why =
+    id.length === 0 || id.length > 128 ? `is ${id.length} characters` : `has a character SQS refuses`;
+  throw new UsageError(
+    `${option} ${why}`,
+    `a ${field} has 1 to 128 ASCII letters, digits and punctuation, without spaces`,
+  );
 }
 
 /** Send times in increasing order, the last a few milliseconds before the first receive. */
