@@ -51,7 +51,7 @@ export const commonOptionTable: OptionTable = {
     repeatable: true,
     valueName: '<path>=<value>',
     description:
-      'Edit the final JSON, e.g. Records[0].attributes.SenderId=X (value parsed as JSON when it is JSON)',
+      'Edit the final JSON, e.g. Records[0].attributes.SenderId=X or headers["a.b"]=1 (a key with . ] or = is quoted as a JSON string; value parsed as JSON when it is JSON)',
   },
   merge: {
     type: 'string',
