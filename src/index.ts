@@ -24,6 +24,7 @@ import type {
 import type { CommonOptions } from './core/common-options.js';
 import { checkEventSize, createEventStream } from './core/engine.js';
 import { UsageError } from './core/errors.js';
+import { integer } from './core/option-shapes.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
@@ -149,7 +150,7 @@ export interface FunctionUrlEventByAuth {
 export type SourceName = keyof EventTypes;
 
 async function sourceNamed(name: string): Promise<Source<unknown>> {
-  const source = await loadSource(name);
+  const source = typeof name === 'string' ? await loadSource(name) : undefined;
   if (!source) throw new UsageError(`unknown source '${name}'`, 'see gen-event list');
   return source;
 }
@@ -178,6 +179,7 @@ export async function* generateMany<Name extends SourceName>(
     EventTypes[Name]
   >,
 ): AsyncGenerator<EventTypes[Name]> {
+  integer(0, Number.MAX_SAFE_INTEGER).read(count, 'count');
   const stream = await createEventStream(await sourceNamed(source), options);
   for (let i = 0; i < count; i++) yield stream.next() as EventTypes[Name];
 }

@@ -3,7 +3,13 @@ import { commonOptionTable } from '../core/common-options.js';
 import { findEntry } from '../sources/catalog.js';
 import type { OptionTable, Source } from '../sources/source.js';
 import type { ParseResult } from './parser.js';
-import { joinDashValues, PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import {
+  joinDashValues,
+  misreadOption,
+  PARSER_CONFIGURATION,
+  prototypeOptionName,
+  toYargs,
+} from './parser-options.js';
 
 /** The flags createParser adds to every command (`.help('help').alias('help', 'h').version('version')`). */
 const YARGS_FLAGS = ['help', 'version'];
@@ -27,6 +33,8 @@ export function fastParse(args: readonly string[], source: Source<unknown>): Par
   if (command === undefined || findEntry(command)?.name !== source.name || args.includes('--'))
     return undefined;
   const table: OptionTable = { ...source.options, ...commonOptionTable };
+  // The full parser words the error for these.
+  if (misreadOption(args, table) || prototypeOptionName(args) !== undefined) return undefined;
   const hints = parserHints(table);
   if (hints === undefined) return undefined;
 

@@ -1,4 +1,5 @@
 import type { Options } from 'yargs';
+import { UsageError } from '../core/errors.js';
 import type { OptionSpec, OptionTable } from '../sources/source.js';
 
 /**
@@ -49,11 +50,67 @@ export function joinDashValues(args: readonly string[], table: OptionTable): str
     const word = args[i] as string;
     const next = args[i + 1];
     const name = word.startsWith('--') ? word.slice(2) : undefined;
-    const spec = name === undefined ? undefined : table[name];
+    const spec = name === undefined || !Object.hasOwn(table, name) ? undefined : table[name];
     if (spec && spec.type !== 'boolean' && next !== undefined && /^-[^-]/.test(next) && next !== '-h') {
       joined.push(`${word}=${next}`);
       i++;
     } else joined.push(word);
   }
   return joined;
+}
+
+/** One `--name` or `--name=value` word of argv, before any `--`. */
+interface OptionWord {
+  name: string;
+  value?: string;
+}
+
+function optionWords(args: readonly string[]): OptionWord[] {
+  const words: OptionWord[] = [];
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (!arg.startsWith('--') || arg.length === 2) continue;
+    const eq = arg.indexOf('=');
+    words.push(eq < 0 ? { name: arg.slice(2) } : { name: arg.slice(2, eq), value: arg.slice(eq + 1) });
+  }
+  return words;
+}
+
+/**
+ * What yargs-parser cannot show afterwards: it reads `--compact=yes` as false and `--no-body` as
+ * `body: false` (which would become the text "false", a file named false or a seed). Both parsers
+ * refuse these words from argv itself, with the same message.
+ */
+export function misreadOption(args: readonly string[], table: OptionTable): UsageError | undefined {
+  for (const { name, value } of optionWords(args)) {
+    const spec = Object.hasOwn(table, name) ? table[name] : undefined;
+    if (spec?.type === 'boolean' && value !== undefined && value !== 'true' && value !== 'false') {
+      return new UsageError(`--${name} is a switch and takes no value`, `write --${name} or --no-${name}`);
+    }
+    if (spec !== undefined || !name.startsWith('no-')) continue;
+    const positive = name.slice(3);
+    const negated = Object.hasOwn(table, positive) ? table[positive] : undefined;
+    if (negated?.type === 'boolean' && value !== undefined) {
+      return new UsageError(`--${name} takes no value`, `write --${name}`);
+    }
+    if (negated !== undefined && negated.type !== 'boolean') {
+      return new UsageError(
+        `--${name} is not an option: --${positive} is not a switch`,
+        `give --${positive} ${negated.valueName ?? '<value>'}, or leave it out for its default`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An option word naming a property every object has (`--constructor`, `--__proto__`, `--toString`):
+ * yargs keeps options in plain objects and cannot hold these, so they are found in argv first.
+ */
+export function prototypeOptionName(args: readonly string[]): string | undefined {
+  for (const { name } of optionWords(args)) {
+    const bare = name.startsWith('no-') ? name.slice(3) : name;
+    if (bare in Object.prototype || bare === '__proto__') return name;
+  }
+  return undefined;
 }

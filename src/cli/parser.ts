@@ -9,7 +9,13 @@ import { checkCommand } from './check.js';
 import type { CommandSpec } from './command-spec.js';
 import { contextCommand } from './context-command.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
-import { joinDashValues, PARSER_CONFIGURATION, toYargs } from './parser-options.js';
+import {
+  joinDashValues,
+  misreadOption,
+  PARSER_CONFIGURATION,
+  prototypeOptionName,
+  toYargs,
+} from './parser-options.js';
 import { seedCommand } from './seed.js';
 
 export const VERSION: string = packageJson.version;
@@ -126,6 +132,12 @@ async function sourcesNamedIn(args: readonly string[]): Promise<Source<unknown>[
 
 /** Parses argv: help or version text to print, or a command with its raw options. */
 export async function parseCommandLine(given: readonly string[]): Promise<ParseResult> {
+  const names = commandNames();
+  const odd = prototypeOptionName(given);
+  if (odd !== undefined) {
+    const first = given[0];
+    throw await unknownOption(odd, first !== undefined && names.includes(first) ? first : undefined);
+  }
   const parser = createParser(await sourcesNamedIn(given));
   const table = given[0] === undefined ? undefined : await commandOptions(given[0]);
   const args = table ? joinDashValues(given, table) : [...given];
@@ -142,22 +154,15 @@ export async function parseCommandLine(given: readonly string[]): Promise<ParseR
   }
   const { argv, output, error } = parsed;
   if (error) throw translateYargsError(error.message, args);
-  if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
-
   const positionals = (argv._ as unknown[]).map(String);
   const command = positionals.shift();
+  // `gen-event nosuch --help` is about a source that does not exist, not a request for the general help.
+  if (command !== undefined && command !== 'help' && !names.includes(command))
+    throw unknownSource(command, names);
+  if (output) return { kind: 'text', text: output.endsWith('\n') ? output : `${output}\n` };
+
   if (command === undefined) {
     throw new UsageError('no source given', 'run gen-event list to see them, e.g. gen-event sqs');
-  }
-  const names = commandNames();
-  if (!names.includes(command)) {
-    // A name cut short (`apigw`) may begin several: name them all rather than guess one.
-    const started = command.length > 0 ? names.filter((name) => name.startsWith(command)) : [];
-    const guess = started.length > 0 ? started.join(', ') : closest(command, names);
-    throw new UsageError(
-      `unknown source '${command}'`,
-      guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
-    );
   }
   const isSource = findEntry(command) !== undefined;
   if ((isSource || command === 'list' || command === 'context') && positionals.length > 0) {
@@ -166,29 +171,50 @@ export async function parseCommandLine(given: readonly string[]): Promise<ParseR
       `${command} takes options only; quote a value that has spaces`,
     );
   }
-  // The names a command accepts, so an unknown option can be refused with the closest known one.
-  const known = [...Object.keys((await commandOptions(command)) ?? {}), 'help', 'version'];
+  const misread = misreadOption(args, (await commandOptions(command)) ?? {});
+  if (misread) throw misread;
+  const known = await knownOptions(command);
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(argv)) {
     if (key === '_' || key === '$0') continue;
-    if (!known.includes(key)) {
-      const flag = key.length === 1 ? `-${key}` : `--${key}`;
-      // An option of another source (`rest --route`) is not a typo: say which source takes it.
-      // Only this error path loads every source.
-      const owners = (await loadAllSources()).filter((s) => Object.hasOwn(s.options, key)).map((s) => s.name);
-      const guess = closest(key, known);
-      throw new UsageError(
-        `unknown option ${flag} for ${command}`,
-        owners.length > 0
-          ? `${flag} is an option of ${owners.join(', ')}; see gen-event ${owners[0]} --help`
-          : guess
-            ? `did you mean --${guess}?`
-            : `run gen-event ${command} --help`,
-      );
-    }
+    if (!known.includes(key)) throw await unknownOption(key, command);
     options[key] = value;
   }
   return { kind: 'command', command, options, positionals };
+}
+
+/** The names a command accepts, so an unknown option can be refused with the closest known one. */
+async function knownOptions(command: string): Promise<string[]> {
+  return [...Object.keys((await commandOptions(command)) ?? {}), 'help', 'version'];
+}
+
+function unknownSource(command: string, names: readonly string[]): UsageError {
+  // A name cut short (`apigw`) may begin several: name them all rather than guess one.
+  const started = command.length > 0 ? names.filter((name) => name.startsWith(command)) : [];
+  const guess = started.length > 0 ? started.join(', ') : closest(command, names);
+  return new UsageError(
+    `unknown source '${command}'`,
+    guess ? `did you mean ${guess}?` : 'run gen-event list to see them',
+  );
+}
+
+/** `--bdy` for sqs: another source's option, the closest known one, or where to find them. */
+async function unknownOption(key: string, command: string | undefined): Promise<UsageError> {
+  const flag = key.length === 1 ? `-${key}` : `--${key}`;
+  if (command === undefined) return new UsageError(`unknown option ${flag}`, 'run gen-event --help');
+  const known = await knownOptions(command);
+  // An option of another source (`rest --route`) is not a typo: say which source takes it.
+  // Only this error path loads every source.
+  const owners = (await loadAllSources()).filter((s) => Object.hasOwn(s.options, key)).map((s) => s.name);
+  const guess = closest(key, known);
+  return new UsageError(
+    `unknown option ${flag} for ${command}`,
+    owners.length > 0
+      ? `${flag} is an option of ${owners.join(', ')}; see gen-event ${owners[0]} --help`
+      : guess
+        ? `did you mean --${guess}?`
+        : `run gen-event ${command} --help`,
+  );
 }
 
 function translateYargsError(message: string, args: readonly string[]): UsageError {

@@ -1,6 +1,17 @@
 import type { OptionTable, RawOptions } from '../sources/source.js';
 import type { RunOptions } from './context.js';
 import type { ArgumentReader } from './inputs.js';
+import {
+  callback,
+  either,
+  flag,
+  instance,
+  json,
+  type LibraryOptionTable,
+  list,
+  number,
+  text,
+} from './option-shapes.js';
 import { checkNoForbiddenKeys, parseSetArg, type SetOperation } from './overrides.js';
 import { givenOnly, optionalBoolean, optionalString, stringList } from './raw-options.js';
 
@@ -40,7 +51,7 @@ export const commonOptionTable: OptionTable = {
     repeatable: true,
     valueName: '<path>=<value>',
     description:
-      'Edit the final JSON, e.g. Records[0].attributes.SenderId=X (value parsed as JSON when it is JSON)',
+      'Edit the final JSON, e.g. Records[0].attributes.SenderId=X or headers["a.b"]=1 (a key with . ] or = is quoted as a JSON string; value parsed as JSON when it is JSON)',
   },
   merge: {
     type: 'string',
@@ -74,6 +85,18 @@ export const commonOptionTable: OptionTable = {
     valueName: '<pattern>',
     description: "File names in an --out folder, e.g. 'order-{n}.json' (default '{source}-{n}.json')",
   },
+};
+
+/** The library's common options, checked at run time (src/core/library-options.ts). */
+export const commonLibraryOptions: LibraryOptionTable<CommonOptions> = {
+  seed: either(text(), number()),
+  time: either(text(), either(number(), instance(Date, 'a Date'))),
+  region: text(),
+  accountId: text(),
+  onWarning: callback<(message: string) => void>(),
+  set: list(text()),
+  override: json(),
+  strict: flag(),
 };
 
 /** Reads the common options from CLI-style values. */

@@ -3,6 +3,7 @@ import type { CommonOptions } from './common-options.js';
 import { parseSetOperations } from './common-options.js';
 import { createRunContext, eventContexts, type RunContext, type RunOrigin } from './context.js';
 import { UsageError } from './errors.js';
+import { checkLibraryOptions } from './library-options.js';
 import { applySet, deepMerge } from './overrides.js';
 import { isPlainObject } from './template.js';
 
@@ -31,6 +32,7 @@ export async function createEventStream<Options>(
   options: Options & CommonOptions,
   origin?: RunOrigin,
 ): Promise<EventStream> {
+  checkLibraryOptions(source, options);
   const onWarning = options.onWarning;
   const warn = options.strict
     ? (message: string) => {

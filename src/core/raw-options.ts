@@ -8,20 +8,27 @@ export function optionalString(raw: Readonly<Record<string, unknown>>, name: str
   const value = raw[name];
   if (value === undefined) return undefined;
   if (Array.isArray(value)) throw new UsageError(`--${name} is given more than once`, 'give it once');
+  return textOf(value, name);
+}
+
+/**
+ * A value given as text; a number from a recipe's JSON is its digits. A boolean is refused: `true` or
+ * `false` for a text option is a mistake (a switch's spelling), never the text "false" or a seed.
+ */
+function textOf(value: unknown, name: string): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new UsageError(`--${name} must be text`, `give --${name} <value>`);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new UsageError(
+    `--${name} must be text, not ${JSON.stringify(value) ?? typeof value}`,
+    `give --${name} <value>`,
+  );
 }
 
 export function stringList(raw: Readonly<Record<string, unknown>>, name: string): string[] {
   const value = raw[name];
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.map((item) => {
-    if (typeof item === 'string') return item;
-    if (typeof item === 'number' || typeof item === 'boolean') return String(item);
-    throw new UsageError(`--${name} must be text`, `give --${name} <value>`);
-  });
+  return items.map((item) => textOf(item, name));
 }
 
 export function optionalBoolean(raw: Readonly<Record<string, unknown>>, name: string): boolean | undefined {

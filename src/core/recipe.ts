@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 import { checkRelativeFileName } from './file-names.js';
 import { type InputReader, parseJson } from './inputs.js';
 import { checkNoForbiddenKeys } from './overrides.js';
+import { optionalBoolean } from './raw-options.js';
 import { isPlainObject } from './template.js';
 
 /**
@@ -120,7 +121,7 @@ async function parseFixture(
     override = options.merge;
     delete options.merge;
   }
-  const compact = options.compact === true;
+  const compact = optionalBoolean(options, 'compact') === true;
   delete options.compact;
   if (options.seed === undefined) options.seed = `${baseSeed}/${name}`;
   return override === undefined

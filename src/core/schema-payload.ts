@@ -28,6 +28,7 @@ export async function prepareSchemaGenerator(schema: unknown, origin: string): P
     );
   }
   checkReferences(schema, origin);
+  checkPropertyNames(schema, origin);
   const [{ generateSync }, validate] = await Promise.all([
     import('json-schema-faker'),
     compileValidator(schema, origin),
@@ -109,4 +110,31 @@ function checkReferences(node: unknown, origin: string): void {
 function commonJsDefault(module: unknown): unknown {
   const exported = (module as { default: { default?: unknown } }).default;
   return exported.default ?? exported;
+}
+
+/**
+ * json-schema-faker sets generated properties by assignment, so a property named `__proto__` would
+ * silently never appear: such a schema is refused rather than giving payloads without it.
+ */
+function checkPropertyNames(schema: unknown, origin: string): void {
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (!isPlainObject(node)) continue;
+    const { properties, required } = node;
+    const named =
+      (isPlainObject(properties) && Object.hasOwn(properties, '__proto__')) ||
+      (Array.isArray(required) && required.includes('__proto__'));
+    if (named) {
+      throw new UsageError(
+        `${origin} has a property named '__proto__', which generated values cannot hold`,
+        'rename the property, or give the value itself with --payload',
+      );
+    }
+    for (const value of Object.values(node)) stack.push(value);
+  }
 }

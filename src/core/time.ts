@@ -28,9 +28,10 @@ export function parseTime(value: string | number): number {
       'give ISO-8601 such as 2025-06-01T12:00:00Z, or epoch milliseconds',
     );
   }
+  checkFields(text);
   const ms = Date.parse(text);
-  if (Number.isNaN(ms) || !isCalendarDate(text)) {
-    throw new UsageError(`--time '${text}' is not a real date`, 'check the day and month');
+  if (Number.isNaN(ms)) {
+    throw new UsageError(`--time '${text}' is not a time`, 'give ISO-8601 such as 2025-06-01T12:00:00Z');
   }
   return checkRange(ms, text);
 }
@@ -68,10 +69,38 @@ export function traceTimeHex(epochMs: number): string {
     .padStart(8, '0');
 }
 
-/** Date.parse rolls 30 February over into March; a time given by a person must name a real day. */
-function isCalendarDate(text: string): boolean {
+/**
+ * Each field of an ISO time in its range, with a hint for the field that is not: Date.parse rolls
+ * 30 February over into March, and says only NaN about an hour 24, a leap second or an offset +25:00.
+ */
+function checkFields(text: string): void {
   const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const [hour = 0, minute = 0] = text.length > 10 ? text.slice(11, 16).split(':').map(Number) : [];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+    throw new UsageError(`--time '${text}' is not a real date`, 'check the day and month');
+  }
+  if (text.length === 10) return;
+  const [hour = 0, minute = 0, second = 0] = text
+    .slice(11, 19)
+    .split(':')
+    .map((n) => Number.parseInt(n, 10));
+  if (second === 60) {
+    throw new UsageError(
+      `--time '${text}' has a leap second`,
+      'AWS timestamps have no leap seconds: use :59, or the next minute',
+    );
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    throw new UsageError(
+      `--time '${text}' is not a time of day`,
+      'hours go from 00 to 23, minutes and seconds from 00 to 59',
+    );
+  }
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (offset && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) {
+    throw new UsageError(
+      `--time '${text}' has the offset ${offset[0]}, which is not a time zone`,
+      'give Z or an offset from -23:59 to +23:59, such as +02:00',
+    );
+  }
 }

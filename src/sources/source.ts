@@ -1,5 +1,6 @@
 import type { EventContext, ImpliedPlacement, RunContext } from '../core/context.js';
 import type { ArgumentReader } from '../core/inputs.js';
+import type { LibraryOptionTable } from '../core/option-shapes.js';
 
 /** One command-line option of a source, described once for the parser, `--help`, completion and recipes. */
 export interface OptionSpec {
@@ -28,6 +29,8 @@ export interface Source<Options> {
   /** The name of its entry in src/sources/catalog.ts. */
   readonly name: string;
   readonly options: OptionTable;
+  /** The library's options, as the run-time check reads them (src/core/option-shapes.ts). */
+  readonly libraryOptions: LibraryOptionTable<Options>;
   /** `[command, what it does]`, shown in `--help` and the README. */
   readonly examples: readonly (readonly [string, string])[];
   /** The largest event the service could deliver, in bytes of compact JSON (FORMATS §1.6). */

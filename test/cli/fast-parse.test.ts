@@ -75,6 +75,13 @@ const unusualRuns: string[][] = [
   ['sqs', '--no-help'],
   ['sqs', '--body', '--x'],
   ['sqs', '--body', '-h'],
+  ['sqs', '--compact=yes'],
+  ['sqs', '--no-body'],
+  ['sqs', '--no-compact=false'],
+  ['sqs', '--constructor'],
+  ['sqs', '--__proto__', 'x'],
+  ['sqs', '--toString=1'],
+  ['nosuch', '--help'],
 ];
 
 describe('the fast path parses ordinary runs exactly as the full yargs parser does', () => {
@@ -88,6 +95,17 @@ describe('the fast path parses ordinary runs exactly as the full yargs parser do
       expect(fastParseNamed(args)).toBeUndefined();
     },
   );
+
+  it('the full parser refuses what the fast path steps aside for', async () => {
+    for (const args of [
+      ['sqs', '--compact=yes'],
+      ['sqs', '--no-body'],
+      ['sqs', '--constructor'],
+      ['nosuch', '--help'],
+    ]) {
+      expect(await fullParse(args), args.join(' ')).toHaveProperty('error');
+    }
+  });
 
   it('agrees on random argument vectors', async () => {
     const optionNames = [
@@ -125,6 +143,11 @@ describe('the fast path parses ordinary runs exactly as the full yargs parser do
       { weight: 2, arbitrary: fc.tuple(name, value).map(([n, v]) => [`--${n}=${v}`]) },
       { weight: 2, arbitrary: name.map((n) => [`--${n}`]) },
       { weight: 1, arbitrary: name.map((n) => [`--no-${n}`]) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(name, fc.constantFrom('yes', 'TRUE', '1', '')).map(([n, v]) => [`--${n}=${v}`]),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(['--constructor'], ['--__proto__'], ['--toString=x']) },
       { weight: 1, arbitrary: fc.constantFrom(['-h'], ['-x'], ['-abc'], ['--'], ['-'], ['word']) },
       { weight: 1, arbitrary: value.map((v) => [v]) },
     );

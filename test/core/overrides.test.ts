@@ -38,8 +38,37 @@ describe('--set paths', () => {
 
   it('creates missing objects and arrays', () => {
     const target: Record<string, unknown> = {};
-    applySet(target, parseSetArg('a.b[1].c=3'));
-    expect(target).toEqual({ a: { b: [undefined, { c: 3 }] } });
+    applySet(target, parseSetArg('a.b[0].c=3'));
+    applySet(target, parseSetArg('a.b[1]=4'));
+    expect(target).toEqual({ a: { b: [{ c: 3 }, 4] } });
+  });
+
+  it('quoted keys hold ], = and dots; a bad escape is a usage error', () => {
+    expect(parseSetArg('headers["a]b"]=1')).toEqual({ path: ['headers', 'a]b'], value: 1 });
+    expect(parseSetArg('headers["a=b"].c=x=y')).toEqual({ path: ['headers', 'a=b', 'c'], value: 'x=y' });
+    expect(parseSetArg('h["q\\"u\\\\o"]=1').path).toEqual(['h', 'q"u\\o']);
+    expect(parseSetArg('h["\\u0041"]=1').path).toEqual(['h', 'A']);
+    const bad = () => parseSetArg('h["a\\q"]=1');
+    expect(bad).toThrow(UsageError);
+    expect(bad).toThrow(
+      `--set 'h["a\\q"]=1' has a bad escape in ["a\\q"] (inside ["..."] write \\" for a quote and \\\\ for a backslash)`,
+    );
+    expect(() => parseSetArg('h["a]=1')).toThrow(/has a quoted key that is not closed/);
+  });
+
+  it('an index past the end of a list is refused, not a hole or a huge allocation', () => {
+    const event = { Records: [{ body: 'a' }] };
+    expect(() => applySet(event, parseSetArg('Records[5].body=1'))).toThrow(
+      "--set path 'Records[5].body' has the index 5, but Records has 1 element (use an index from 0 to 1 (1 adds an element))",
+    );
+    expect(() => applySet(event, parseSetArg('Records[99999999].body=1'))).toThrow(/has the index 99999999/);
+    expect(() => applySet(event, parseSetArg('fresh[3]=1'))).toThrow(/but fresh has 0 elements/);
+    expect(() => applySet(event, parseSetArg('Records.length=0'))).toThrow(
+      "--set path 'Records.length' names the field 'length' of Records, which is a list (use an index, as in Records[0])",
+    );
+    expect(event).toEqual({ Records: [{ body: 'a' }] });
+    applySet(event, parseSetArg('Records[1].body=b'));
+    expect(event.Records).toEqual([{ body: 'a' }, { body: 'b' }]);
   });
 });
 

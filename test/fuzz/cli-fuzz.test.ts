@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commonOptionTable } from '../../src/core/common-options.js';
+import { commonLibraryOptions, commonOptionTable } from '../../src/core/common-options.js';
+import { generate, InputError, UsageError } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
 import { sources } from '../helpers/sources.js';
 
+const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
 const work = mkdtempSync(join(tmpdir(), 'gen-event-fuzz-'));
 const inputs = join(work, 'inputs');
 const outputs = join(work, 'out');
@@ -98,6 +100,15 @@ const option = fc.oneof(
     ['--no-fifo'],
     ['--count=2'],
     ['--seed=1'],
+    ['--compact=yes'],
+    ['--no-body'],
+    ['--no-out'],
+    ['--constructor'],
+    ['--__proto__', 'x'],
+    ['--set', 'Records[99999999].body=1'],
+    ['--set', 'a["b\\q"]=1'],
+    ['--set', 'x["a]=b"]=1'],
+    ['--attribute', '__proto__=x'],
   ),
 );
 
@@ -147,4 +158,96 @@ describe('fuzz: random argument vectors and file contents', () => {
     expect(after).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['inputs']);
   }, 180_000);
+});
+
+/** Library option objects a caller without TypeScript might pass: wrong types, cycles, BigInt, prototype keys. */
+const libraryNames = [
+  ...new Set([
+    ...sources.flatMap((s) => Object.keys(s.libraryOptions)),
+    ...Object.keys(commonLibraryOptions),
+  ]),
+];
+const cyclic = (): unknown => {
+  const node: Record<string, unknown> = { a: [1] };
+  (node.a as unknown[]).push(node);
+  return node;
+};
+const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(
+      'abc',
+      '',
+      'X-A: 1',
+      12345,
+      0,
+      -1,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      10n,
+      true,
+      null,
+      undefined,
+      () => 1,
+      Symbol('s'),
+      new Date('x'),
+      new Date(1_750_000_000_000),
+      new Map(),
+      Buffer.from('hi'),
+      'orders.fifo',
+      'none',
+      'iam',
+      '2025-06-01T12:00:00Z',
+    ),
+    fc.constant(null).map(cyclic),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'value', 'dataType', 'a', 'Records'),
+      tie('value'),
+      { maxKeys: 3 },
+    ),
+  ),
+})).value;
+const optionObject = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...libraryNames) },
+        { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'bodys', 'body') },
+      ),
+      oddValue,
+    ),
+    { maxLength: 4 },
+  )
+  .map((entries) => {
+    const options: Record<string, unknown> = {};
+    for (const [key, value] of entries) {
+      Object.defineProperty(options, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return options;
+  });
+
+describe('fuzz: random library option objects', () => {
+  it('end in a UsageError, an InputError or a valid event, and never touch Object.prototype', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...sources.map((s) => s.name)),
+        optionObject,
+        async (source, options) => {
+          try {
+            const event = await generate(source as 'sqs', { ...options, seed: 1 } as never);
+            expect(() => JSON.stringify(event)).not.toThrow();
+          } catch (error) {
+            if (!(error instanceof UsageError || error instanceof InputError)) throw error;
+            expect(error.message).toMatch(/^[^\n]+ \([^\n]+\)$/);
+          }
+          expect(Object.keys(Object.prototype)).toEqual([]);
+          expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
+          expect(({} as Record<string, unknown>).value).toBeUndefined();
+        },
+      ),
+      { numRuns: 1500, seed: 20261202 },
+    );
+  }, 120_000);
 });

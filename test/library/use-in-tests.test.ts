@@ -1,7 +1,7 @@
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, test } from 'vitest';
-import { directEvent, generate, sqsEvent } from '../../src/index.js';
+import { directEvent, generate, sqsEvent, UsageError } from '../../src/index.js';
 
 /** A handler as an application writes one: bad JSON is retried, a message seen 3 times is set aside. */
 function handleOrders(event: SQSEvent): SQSBatchResponse & { setAside: string[] } {
@@ -91,9 +91,10 @@ describe('override is typed by the event it edits', () => {
     // @ts-expect-error `Record` is not `Records`
     const event = await generate('sqs', { seed: 1, override: { Record: [] } });
     expect(Object.keys(event)).toEqual(['Records', 'Record']);
+    // Without TypeScript, the run-time check refuses the misspelt option too.
     // @ts-expect-error `bodys` is not an option of sqsEvent
-    const misspelt = await sqsEvent({ bodys: ['x'], seed: 1 });
-    // The harm the type check prevents: at run time the misspelt option is ignored.
-    expect(misspelt.Records[0]?.body).not.toBe('x');
+    const refused = sqsEvent({ bodys: ['x'], seed: 1 });
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(refused).rejects.toThrow("unknown option 'bodys' for sqs (did you mean 'bodies'?)");
   });
 });

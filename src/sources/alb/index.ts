@@ -1,3 +1,4 @@
+import { flag, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalBoolean, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
@@ -9,6 +10,7 @@ import {
   type HttpRequestOptions,
   hostOption,
   httpRequestFromRaw,
+  httpRequestLibraryOptions,
   httpRequestOptionTable,
 } from '../http/options.js';
 import { rawQueryGroups } from '../http/query.js';
@@ -46,6 +48,7 @@ export const alb: Source<AlbOptions> = {
       description: 'Target group name or ARN (an ARN sets region and account)',
     },
   },
+  libraryOptions: { ...httpRequestLibraryOptions, multiValue: flag(), targetGroup: text() },
   examples: [
     [
       'gen-event alb --path "/orders?status=open&status=late" --multi-value',

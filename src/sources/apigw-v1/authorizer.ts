@@ -47,12 +47,6 @@ export function prepareRestAuthorization(
   data: HttpData,
 ): RestAuthorization {
   const kind = options.authorizer ?? 'none';
-  if (!(REST_AUTHORIZERS as readonly string[]).includes(kind)) {
-    throw new UsageError(
-      `--authorizer ${kind} is not a REST authorizer`,
-      `use ${REST_AUTHORIZERS.join(', ')}`,
-    );
-  }
   checkAuthorizerOptions(
     kind,
     { claim: ['cognito'], 'principal-id': ['lambda'], 'authorizer-context': ['lambda'] },

@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { freshCopy } from '../../core/fresh-copy.js';
+import { choice, list, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
@@ -10,12 +11,18 @@ import {
   checkStageVariables,
   type GatewayOptions,
   gatewayFromRaw,
+  gatewayLibraryOptions,
   gatewayOptionTable,
 } from '../http/gateway-options.js';
 import { headerGroups, restHeaderName } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
 import { allValues, lastValues } from '../http/maps.js';
-import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
+import {
+  type HttpRequestOptions,
+  hostOption,
+  httpRequestLibraryOptions,
+  httpRequestOptionTable,
+} from '../http/options.js';
 import { decodedQueryGroups } from '../http/query.js';
 import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parsePathTemplate } from '../http/routes.js';
@@ -78,6 +85,15 @@ export const apigwV1: Source<ApigwV1Options> = {
       description: 'principalId a Lambda authorizer returned',
     },
   },
+  libraryOptions: {
+    ...httpRequestLibraryOptions,
+    ...gatewayLibraryOptions,
+    resource: text(),
+    endpoint: choice(ENDPOINTS),
+    binaryMediaTypes: list(text()),
+    authorizer: choice(REST_AUTHORIZERS),
+    principalId: text(),
+  },
   examples: [
     [
       "gen-event rest --resource '/users/{id}' --path /users/42 --query expand=orders",
@@ -94,7 +110,7 @@ export const apigwV1: Source<ApigwV1Options> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV1Options> {
-    // The authorizer name is checked against this source's own list when the run is prepared.
+    // The authorizer name is checked against this source's own list with the other options (libraryOptions).
     return {
       ...((await gatewayFromRaw(raw, args)) as ApigwV1Options),
       ...givenOnly({
@@ -114,9 +130,6 @@ export const apigwV1: Source<ApigwV1Options> = {
     const data = loadHttpData();
     const spec = describeRequest(options);
     const endpoint = options.endpoint ?? 'edge';
-    if (!(ENDPOINTS as readonly string[]).includes(endpoint)) {
-      throw new UsageError(`--endpoint ${endpoint} is not an endpoint type`, 'use edge or regional');
-    }
     const stage = checkStage(options.stage ?? 'prod', false);
     const stageVariables = checkStageVariables(options.stageVariables) ?? null;
     const binaryMediaTypes = (options.binaryMediaTypes ?? []).map(checkBinaryMediaType);

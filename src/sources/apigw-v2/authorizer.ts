@@ -38,13 +38,8 @@ export function prepareHttpApiAuthorization(
   run: RunContext,
   data: HttpData,
 ): HttpApiAuthorization {
+  // The kind was checked against HTTP_API_AUTHORIZERS with the other options (libraryOptions).
   const kind = options.authorizer ?? 'none';
-  if (!(HTTP_API_AUTHORIZERS as readonly string[]).includes(kind)) {
-    throw new UsageError(
-      `--authorizer ${kind} is not an HTTP API authorizer`,
-      `use ${HTTP_API_AUTHORIZERS.join(', ')}`,
-    );
-  }
   const scopes = options.scopes ?? [];
   checkAuthorizerOptions(
     kind,

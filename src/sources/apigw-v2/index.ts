@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { freshCopy } from '../../core/fresh-copy.js';
+import { choice, flag, list, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalBoolean, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
@@ -11,11 +12,17 @@ import {
   checkStageVariables,
   type GatewayOptions,
   gatewayFromRaw,
+  gatewayLibraryOptions,
   gatewayOptionTable,
 } from '../http/gateway-options.js';
 import type { HeaderField } from '../http/headers.js';
 import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
-import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
+import {
+  type HttpRequestOptions,
+  hostOption,
+  httpRequestLibraryOptions,
+  httpRequestOptionTable,
+} from '../http/options.js';
 import { payloadV2Request } from '../http/payload-v2.js';
 import { describeRequest, sendRequest } from '../http/request.js';
 import { matchPath, parseRouteKey } from '../http/routes.js';
@@ -63,6 +70,14 @@ export const apigwV2: Source<ApigwV2Options> = {
     },
     mtls: { type: 'boolean', description: 'Mutual TLS: add authentication.clientCert' },
   },
+  libraryOptions: {
+    ...httpRequestLibraryOptions,
+    ...gatewayLibraryOptions,
+    route: text(),
+    authorizer: choice(HTTP_API_AUTHORIZERS),
+    scopes: list(text()),
+    mtls: flag(),
+  },
   examples: [
     [
       "gen-event http-api --route 'GET /items/{id}' --path /items/42 --cookie session=abc",
@@ -79,7 +94,7 @@ export const apigwV2: Source<ApigwV2Options> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<ApigwV2Options> {
-    // The authorizer name is checked against this source's own list when the run is prepared.
+    // The authorizer name is checked against this source's own list with the other options (libraryOptions).
     return {
       ...((await gatewayFromRaw(raw, args)) as ApigwV2Options),
       ...givenOnly({

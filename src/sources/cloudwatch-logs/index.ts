@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { flag, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -56,6 +57,15 @@ export const cloudWatchLogs: Source<CloudWatchLogsOptions> = {
   name: 'cloudwatch-logs',
   // CloudWatch Logs invokes the function asynchronously: the asynchronous invoke payload limit applies.
   sizeLimit: { bytes: 1024 * 1024, what: 'asynchronous invoke payload limit' },
+  libraryOptions: {
+    messages: list(text()),
+    events: integer(1, MAX_EVENTS),
+    logGroup: text(),
+    logStream: text(),
+    filter: text(),
+    control: flag(),
+    accountLevel: flag(),
+  },
   options: {
     message: {
       type: 'string',

@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { firstInexactNumber } from '../../core/json-numbers.js';
+import { json } from '../../core/option-shapes.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
@@ -31,6 +32,8 @@ export const direct: Source<DirectOptions> = {
       description: 'Generate the payload from a JSON Schema (seeded)',
     },
   },
+  // A payload number past what a double holds is written as null with a warning (see prepare).
+  libraryOptions: { payload: json({ nonFinite: true }), schema: json() },
   examples: [
     [`gen-event direct --payload '{"action":"refund","orderId":42}'`, 'exactly this payload'],
     ['gen-event invoke --schema order.schema.json --seed 1', 'a payload generated from a schema'],

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { firstInexactNumber } from '../../core/json-numbers.js';
+import { choice, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -59,6 +60,17 @@ const MAX_ITEM_BYTES = 400 * 1024;
 export const dynamodb: Source<DynamoDbOptions> = {
   name: 'dynamodb',
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'event source mapping payload limit' },
+  libraryOptions: {
+    eventName: choice(['INSERT', 'MODIFY', 'REMOVE']),
+    newImage: record(json()),
+    oldImage: record(json()),
+    keys: list(text()),
+    setTypes: record(choice(['SS', 'NS', 'BS'])),
+    viewType: choice(['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']),
+    ttl: flag(),
+    table: text(),
+    records: integer(1, MAX_RECORDS),
+  },
   options: {
     'event-name': {
       type: 'string',

@@ -2,6 +2,7 @@ import { type BytesInput, base64Of, bytesOf } from '../../core/bytes.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { bytesInput, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalInteger, optionalList, optionalString } from '../../core/raw-options.js';
 import { readEach } from '../../core/read-each.js';
@@ -47,6 +48,13 @@ export const firehose: Source<FirehoseOptions> = {
   name: 'firehose',
   // Firehose invokes its processor synchronously.
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
+  libraryOptions: {
+    data: list(bytesInput()),
+    records: integer(1, MAX_RECORDS),
+    deliveryStream: text(),
+    sourceStream: text(),
+    partitionKey: text(),
+  },
   options: {
     data: {
       type: 'string',

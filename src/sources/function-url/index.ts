@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { choice } from '../../core/option-shapes.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
@@ -7,7 +8,12 @@ import { loadHttpData, samplePath } from '../http/data.js';
 import type { HeaderField } from '../http/headers.js';
 import { parseFunctionUrlHost } from '../http/hosts.js';
 import { iamAuthorizer, iamCaller, sigV4Headers } from '../http/iam.js';
-import { type HttpRequestOptions, httpRequestFromRaw, httpRequestOptionTable } from '../http/options.js';
+import {
+  type HttpRequestOptions,
+  httpRequestFromRaw,
+  httpRequestLibraryOptions,
+  httpRequestOptionTable,
+} from '../http/options.js';
 import { payloadV2Request } from '../http/payload-v2.js';
 import { describeRequest, sendRequest } from '../http/request.js';
 import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
@@ -35,6 +41,7 @@ export const functionUrl: Source<FunctionUrlOptions> = {
     },
     auth: { type: 'string', choices: FUNCTION_URL_AUTH, description: 'AuthType of the URL (default none)' },
   },
+  libraryOptions: { ...httpRequestLibraryOptions, auth: choice(FUNCTION_URL_AUTH) },
   examples: [
     [
       'gen-event url --path "/search?q=caf%C3%A9&tag=a&tag=b" --cookie theme=dark',
@@ -69,9 +76,6 @@ export const functionUrl: Source<FunctionUrlOptions> = {
       ...PASSED_AS_TEXT,
     });
     const auth = options.auth ?? 'none';
-    if (!(FUNCTION_URL_AUTH as readonly string[]).includes(auth)) {
-      throw new UsageError(`--auth ${auth} is not a function URL AuthType`, 'use none or iam');
-    }
     let urlId = run.rng.lowerAlnum(32);
     if (spec.host !== undefined) {
       const host = parseFunctionUrlHost(spec.host);

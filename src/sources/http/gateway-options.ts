@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { either, flag, type LibraryOptionTable, number, record, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { type HttpRequestOptions, httpRequestFromRaw, pairMap } from './options.js';
@@ -13,6 +14,13 @@ export interface GatewayOptions {
   /** What a Lambda authorizer returned as its context. */
   authorizerContext?: Readonly<Record<string, string | number | boolean>>;
 }
+
+export const gatewayLibraryOptions: LibraryOptionTable<GatewayOptions> = {
+  stage: text(),
+  stageVariables: record(text()),
+  claims: record(text()),
+  authorizerContext: record(either(text(), either(number(), flag()))),
+};
 
 export function gatewayOptionTable(defaultStage: string): OptionTable {
   return {

@@ -6,8 +6,14 @@ export type HeaderField = Field;
 
 // RFC 9110 token characters: a name with a space, a colon or a non-ASCII letter is no header name.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Field values may not carry line breaks or NUL: they would end the header (RFC 9110 §5.5).
-const BAD_VALUE = /[\r\n\0]/;
+/** The first control character other than tab in a field value, which HTTP does not allow (RFC 9110 §5.5). */
+function controlCharacter(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return value[i];
+  }
+  return undefined;
+}
 
 export function checkHeaderName(name: string, option = '--header'): void {
   if (!TOKEN.test(name)) {
@@ -19,10 +25,11 @@ export function checkHeaderName(name: string, option = '--header'): void {
 }
 
 export function checkHeaderValue(name: string, value: string, option = '--header'): void {
-  if (BAD_VALUE.test(value)) {
+  const found = controlCharacter(value);
+  if (found !== undefined) {
     throw new UsageError(
-      `${option} ${name} has a line break or NUL in its value`,
-      'give the value on one line',
+      `${option} ${name} has the control character ${JSON.stringify(found)} in its value`,
+      'HTTP allows tab but no other control character in a header: give the value on one line',
     );
   }
 }

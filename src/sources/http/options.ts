@@ -1,5 +1,16 @@
 import { UsageError } from '../../core/errors.js';
 import { type ArgumentReader, parseJson } from '../../core/inputs.js';
+import {
+  either,
+  instance,
+  json,
+  type LibraryOptionTable,
+  list,
+  pair,
+  record,
+  text,
+} from '../../core/option-shapes.js';
+import { setOwn } from '../../core/own-keys.js';
 import { givenOnly, optionalString, splitPair, stringList } from '../../core/raw-options.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { parseHeaderArg } from './headers.js';
@@ -99,6 +110,28 @@ export const httpRequestOptionTable: OptionTable = {
   },
 };
 
+/** `ParamInput` at run time: an object of names to text or lists of text, or `[name, value]` pairs. */
+export const paramShape = either(
+  record(either(text(), list(text()))),
+  list(pair(text(), text())),
+  'an object of names to text or lists of text, or a list of [name, value] pairs',
+);
+
+export const httpRequestLibraryOptions: LibraryOptionTable<HttpRequestOptions> = {
+  method: text(),
+  path: text(),
+  query: paramShape,
+  headers: paramShape,
+  cookies: paramShape,
+  body: either(text(), instance(Uint8Array, 'bytes (a Uint8Array or Buffer)')),
+  json: json(),
+  form: paramShape,
+  contentType: text(),
+  sourceIp: text(),
+  userAgent: text(),
+  host: text(),
+};
+
 export const hostOption: OptionTable = {
   host: {
     type: 'string',
@@ -120,7 +153,7 @@ export function pairMap(raw: RawOptions, name: string): Record<string, string> |
   for (const [key, value] of pairs) {
     if (Object.hasOwn(map, key))
       throw new UsageError(`--${name} ${key} is given twice`, 'give each name once');
-    map[key] = value;
+    setOwn(map, key, value);
   }
   return map;
 }

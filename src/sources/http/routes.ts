@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { setOwn } from '../../core/own-keys.js';
 
 /**
  * Path templates: REST resources (`/users/{id}`, `/{proxy+}`) and HTTP API route paths. A `{name}`
@@ -51,12 +52,12 @@ export function matchPath(template: PathTemplate, path: string): Record<string, 
     } else if (segment.greedy) {
       const rest = parts.slice(i).join('/');
       if (rest.length === 0) return undefined;
-      parameters[segment.variable] = rest;
+      setOwn(parameters, segment.variable, rest);
       return parameters;
     } else {
       const part = parts[i];
       if (part === undefined || part.length === 0) return undefined;
-      parameters[segment.variable] = part;
+      setOwn(parameters, segment.variable, part);
     }
   }
   return parts.length === template.segments.length ? parameters : undefined;

@@ -1,4 +1,5 @@
 import type { RunContext } from '../../core/context.js';
+import { setOwn } from '../../core/own-keys.js';
 import type { HttpData } from './data.js';
 import type { HeaderField } from './headers.js';
 import type { HttpRequest } from './request.js';
@@ -58,7 +59,7 @@ export function cognitoClaims(run: RunContext, data: HttpData, scopes: readonly 
 export function withClaims(claims: Claims, given: Readonly<Record<string, string>>): Claims {
   const out: Claims = { ...claims };
   for (const [name, value] of Object.entries(given)) {
-    out[name] = TIME_CLAIMS.has(name) && /^\d+$/.test(value) ? Number(value) : value;
+    setOwn(out, name, TIME_CLAIMS.has(name) && /^\d+$/.test(value) ? Number(value) : value);
   }
   return out;
 }
@@ -74,8 +75,11 @@ export function encodeJwt(claims: Claims, run: RunContext): string {
 export function restClaims(claims: Claims): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(claims)) {
-    out[name] =
-      (name === 'exp' || name === 'iat') && typeof value === 'number' ? javaDateString(value) : String(value);
+    setOwn(
+      out,
+      name,
+      (name === 'exp' || name === 'iat') && typeof value === 'number' ? javaDateString(value) : String(value),
+    );
   }
   return out;
 }
@@ -83,7 +87,7 @@ export function restClaims(claims: Claims): Record<string, string> {
 /** HTTP APIs: every claim a string, names in sorted order as real events list them (FORMATS §4.2). */
 export function httpApiClaims(claims: Claims): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of Object.keys(claims).sort()) out[name] = String(claims[name]);
+  for (const name of Object.keys(claims).sort()) setOwn(out, name, String(claims[name]));
   return out;
 }
 

@@ -2,6 +2,7 @@ import { type BytesInput, base64Of, bytesOf } from '../../core/bytes.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { bytesInput, choice, flag, integer, list, pair, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -61,6 +62,19 @@ export const kafka: Source<KafkaOptions> = {
   name: 'kafka',
   // Kafka event source mappings invoke synchronously.
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
+  libraryOptions: {
+    selfManaged: flag(),
+    cluster: text(),
+    bootstrapServers: text(),
+    topic: text(),
+    partitions: list(integer(0, MAX_PARTITION)),
+    values: list(bytesInput()),
+    keys: list(bytesInput()),
+    keyless: flag(),
+    headers: list(pair(text(), bytesInput())),
+    records: integer(1, MAX_RECORDS),
+    timestampType: choice(['CREATE_TIME', 'LOG_APPEND_TIME']),
+  },
   options: {
     'self-managed': {
       type: 'boolean',

@@ -2,6 +2,7 @@ import type { RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { bytesInput, either, flag, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -51,6 +52,15 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/([\w+=,.@/-]{1,512})$/;
 export const kinesis: Source<KinesisOptions> = {
   name: 'kinesis',
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'event source mapping payload limit' },
+  libraryOptions: {
+    data: list(bytesInput()),
+    records: integer(1, MAX_RECORDS),
+    partitionKey: text(),
+    stream: text(),
+    shard: either(text(), integer(0, Number.MAX_SAFE_INTEGER)),
+    role: text(),
+    encrypted: flag(),
+  },
   options: {
     data: {
       type: 'string',

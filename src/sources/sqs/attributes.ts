@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { setOwn } from '../../core/own-keys.js';
 import type { SqsMessageAttribute } from './digests.js';
 
 /** A message attribute as a library user describes it. */
@@ -16,6 +17,8 @@ const NAME_CHARS = /^[A-Za-z0-9_.-]{1,256}$/;
 const DATA_TYPE = /^(String|Number|Binary)(\.[\x21-\x7e]+)?$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** Characters SQS accepts in a String value, as in a body (FORMATS §6.1). */
+const STRING_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
 /** Parses `name=value`, `name:Number=42`, `name:Binary=<base64>`, `name:Number.float=9.5`. */
 export function parseAttributeArg(arg: string): [string, SqsAttributeInput] {
@@ -46,6 +49,34 @@ function checkName(name: string): void {
   if (/^(aws|amazon)\./i.test(name)) refuse("starts with 'AWS.' or 'Amazon.', which SQS reserves");
   if (name.startsWith('.') || name.endsWith('.')) refuse('starts or ends with a period');
   if (name.includes('..')) refuse('has two periods in a row');
+}
+
+/**
+ * SQS numbers: up to 38 significant digits, between 10^-128 and 10^+126 (SQS developer guide,
+ * message attribute data types). The value is
+ * kept as typed; only what SQS would refuse is refused.
+ */
+function checkNumber(name: string, value: string): void {
+  if (!NUMBER.test(value)) {
+    throw new UsageError(
+      `Number attribute '${name}' has the value '${value}'`,
+      'give a decimal number such as 42 or 9.5',
+    );
+  }
+  const [mantissa = '', exponent = '0'] = value.replace(/^[-+]/, '').split(/[eE]/);
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = whole + fraction;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return; // zero
+  const significant = digits.slice(first).replace(/0+$/, '').length;
+  const magnitude = whole.length - 1 - first + Number(exponent);
+  const rule = 'SQS numbers have at most 38 significant digits and lie between 10^-128 and 10^+126';
+  if (significant > 38) {
+    throw new UsageError(`Number attribute '${name}' has ${significant} significant digits`, rule);
+  }
+  if (magnitude < -128 || magnitude > 125) {
+    throw new UsageError(`Number attribute '${name}' is ${value}, outside what SQS holds`, rule);
+  }
 }
 
 /** Builds the `messageAttributes` map of a record, in the order given. */
@@ -82,16 +113,17 @@ export function buildMessageAttributes(
           'give the bytes base64-encoded, e.g. 3q2+7w==',
         );
       }
-      out[name] = { binaryValue: value, stringListValues: [], binaryListValues: [], dataType };
+      setOwn(out, name, { binaryValue: value, stringListValues: [], binaryListValues: [], dataType });
       continue;
     }
-    if (dataType.startsWith('Number') && !NUMBER.test(value)) {
+    if (dataType.startsWith('Number')) checkNumber(name, value);
+    else if (!STRING_CHARS.test(value)) {
       throw new UsageError(
-        `Number attribute '${name}' has the value '${value}'`,
-        'give a decimal number such as 42 or 9.5',
+        `String attribute '${name}' has a character SQS refuses`,
+        'SQS takes tab, line breaks and printable Unicode, no other control characters',
       );
     }
-    out[name] = { stringValue: value, stringListValues: [], binaryListValues: [], dataType };
+    setOwn(out, name, { stringValue: value, stringListValues: [], binaryListValues: [], dataType });
   }
   return out;
 }
@@ -103,11 +135,11 @@ export function copyAttributes(
   const out: Record<string, SqsMessageAttribute> = {};
   for (const name of Object.keys(attributes)) {
     const attribute = attributes[name] as SqsMessageAttribute;
-    out[name] = {
+    setOwn(out, name, {
       ...attribute,
       stringListValues: [...attribute.stringListValues],
       binaryListValues: [...attribute.binaryListValues],
-    };
+    });
   }
   return out;
 }

@@ -2,6 +2,8 @@ import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
+import { either, fields, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
+import { setOwn } from '../../core/own-keys.js';
 import type { Random } from '../../core/random.js';
 import {
   givenOnly,
@@ -57,8 +59,12 @@ const MAX_RECORDS_STANDARD = 10_000;
 const MAX_MESSAGE_BYTES = 1_048_576;
 /** Characters SQS accepts in a body (FORMATS §6.1). */
 const SQS_BODY_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
+/** The largest ApproximateReceiveCount gen-event accepts. */
+const MAX_RECEIVE_COUNT = 1_000_000;
 /** Gap between receives of a message whose earlier receives failed: a common visibility timeout. */
 const VISIBILITY_TIMEOUT_MS = 30_000;
+
+const attributeShape = fields<SqsAttributeInput>({ dataType: text(), value: text() }, ['value']);
 
 export const sqs: Source<SqsOptions> = {
   name: 'sqs',
@@ -109,6 +115,18 @@ export const sqs: Source<SqsOptions> = {
     'receive-count': { type: 'number', valueName: '<n>', description: 'ApproximateReceiveCount (default 1)' },
     trace: { type: 'boolean', description: 'Add an AWSTraceHeader system attribute' },
   },
+  libraryOptions: {
+    bodies: list(text()),
+    records: integer(1, MAX_RECORDS_STANDARD),
+    bodySchema: json(),
+    queue: text(),
+    fifo: flag(),
+    groupId: text(),
+    deduplicationId: text(),
+    attributes: record(either(text(), attributeShape)),
+    receiveCount: integer(1, MAX_RECEIVE_COUNT),
+    trace: flag(),
+  },
   examples: [
     [`gen-event sqs --body '{"orderId":42}'`, 'one record with this body'],
     [
@@ -134,7 +152,7 @@ export const sqs: Source<SqsOptions> = {
       groupId: optionalString(raw, 'group-id'),
       deduplicationId: optionalString(raw, 'dedup-id'),
       attributes: attributes && attributeMap(attributes),
-      receiveCount: optionalInteger(raw, 'receive-count', 1, 1_000_000),
+      receiveCount: optionalInteger(raw, 'receive-count', 1, MAX_RECEIVE_COUNT),
       trace: optionalBoolean(raw, 'trace'),
     });
   },
@@ -200,11 +218,9 @@ export const sqs: Source<SqsOptions> = {
     const receiveCount = options.receiveCount ?? 1;
     const senderId = `AIDA${run.rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 17)}`;
     const groupId = options.groupId ?? defaultGroupId(template, run.rng);
-    if (groupId.length === 0 || groupId.length > 128) {
-      throw new UsageError(
-        `--group-id is ${groupId.length} characters`,
-        'a MessageGroupId has 1 to 128 characters',
-      );
+    checkFifoId(groupId, '--group-id', 'MessageGroupId');
+    if (options.deduplicationId !== undefined) {
+      checkFifoId(options.deduplicationId, '--dedup-id', 'MessageDeduplicationId');
     }
 
     // Given bodies are the same in every event: their digests are computed once per run.
@@ -284,7 +300,7 @@ function attributeMap(args: readonly string[]): Record<string, SqsAttributeInput
   for (const [name, input] of args.map(parseAttributeArg)) {
     if (Object.hasOwn(map, name))
       throw new UsageError(`--attribute ${name} is given twice`, 'give each name once');
-    map[name] = input;
+    setOwn(map, name, input);
   }
   return map;
 }
@@ -294,8 +310,21 @@ function normaliseAttributes(
 ): Record<string, SqsAttributeInput> {
   const out: Record<string, SqsAttributeInput> = {};
   for (const [name, value] of Object.entries(attributes))
-    out[name] = typeof value === 'string' ? { value } : value;
+    setOwn(out, name, typeof value === 'string' ? { value } : value);
   return out;
+}
+
+/** MessageGroupId and MessageDeduplicationId: up to 128 chars (FORMATS §6.2) of ASCII letters, digits and punctuation (SendMessage API reference). */
+const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
+
+function checkFifoId(id: string, option: string, field: string): void {
+  if (FIFO_ID.test(id)) return;
+  const why =
+    id.length === 0 || id.length > 128 ? `is ${id.length} characters` : `has a character SQS refuses`;
+  throw new UsageError(
+    `${option} ${why}`,
+    `a ${field} has 1 to 128 ASCII letters, digits and punctuation, without spaces`,
+  );
 }
 
 /** Send times in increasing order, the last a few milliseconds before the first receive. */

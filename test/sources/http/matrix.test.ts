@@ -24,7 +24,11 @@ import {
 const matrix = <V extends { name: string }>(variants: readonly V[]) =>
   variants.flatMap((variant) =>
     requestCases.flatMap((request) =>
-      SEEDS.map((seed) => [variant.name, request.name, seed, variant, request] as const),
+      SEEDS.map((seed) => {
+        // The case's name labels the test; the rest is the request.
+        const { name, ...options } = request;
+        return [variant.name, name, seed, variant, options] as const;
+      }),
     ),
   );
 
