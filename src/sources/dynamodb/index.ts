@@ -18,7 +18,7 @@ import type { RawOptions, Source } from '../source.js';
 import type { Item, SetType } from './attribute-value.js';
 import { type ImagePlan, imagesShown, planKeys } from './images.js';
 import { itemSize, streamRecordSize } from './item-size.js';
-import { marshallItem } from './marshall.js';
+import { checkItemObject, marshallItem } from './marshall.js';
 import { previousVersion, SAMPLE_KEYS, sampleItem } from './sample-items.js';
 import { parseTable, streamLabel, streamSequenceNumbers, type TableIdentity } from './stream.js';
 
@@ -132,14 +132,8 @@ export const dynamodb: Source<DynamoDbOptions> = {
     const setTypes = optionalList(raw, 'set-type');
     return givenOnly({
       eventName: optionalChoice(raw, 'event-name', EVENT_NAMES),
-      newImage:
-        newImage === undefined
-          ? undefined
-          : ((await args.readJson(newImage, '--new-image')) as Record<string, unknown>),
-      oldImage:
-        oldImage === undefined
-          ? undefined
-          : ((await args.readJson(oldImage, '--old-image')) as Record<string, unknown>),
+      newImage: newImage === undefined ? undefined : await readImage(args, newImage, '--new-image'),
+      oldImage: oldImage === undefined ? undefined : await readImage(args, oldImage, '--old-image'),
       keys: keys?.split(',').map((name) => name.trim()),
       setTypes: setTypes && setTypeMap(setTypes),
       viewType: optionalChoice(raw, 'view-type', VIEW_TYPES),
@@ -160,16 +154,6 @@ export const dynamodb: Source<DynamoDbOptions> = {
     const table: TableIdentity = options.table ? parseTable(options.table) : defaultTable(template, run.rng);
     const label = table.label ?? streamLabel(run.rng, run.startTime);
     const viewType = options.viewType ?? 'NEW_AND_OLD_IMAGES';
-    if (!VIEW_TYPES.includes(viewType)) {
-      throw new UsageError(
-        `viewType '${viewType}' is not one of ${VIEW_TYPES.join(', ')}`,
-        'give one of them',
-      );
-    }
-    for (const [name, type] of Object.entries(options.setTypes ?? {})) {
-      if (!SET_TYPES.includes(type))
-        throw new UsageError(`set type ${name}=${type} names no set type`, 'use SS, NS or BS');
-    }
     const eventName = chooseEventName(options);
     const recordCount = options.records ?? 1;
     if (!Number.isInteger(recordCount) || recordCount < 1 || recordCount > MAX_RECORDS) {
@@ -270,11 +254,19 @@ function setTypeMap(args: readonly string[]): Record<string, SetType> {
   return map;
 }
 
+/** An image from the command line: JSON text, a file or stdin, which must hold an object. */
+async function readImage(
+  args: ArgumentReader,
+  given: string,
+  flag: string,
+): Promise<Record<string, unknown>> {
+  const image = await args.readJson(given, flag);
+  checkItemObject(image, flag);
+  return image;
+}
+
 function chooseEventName(options: DynamoDbOptions): DynamoDbEventName {
   const given = options.eventName;
-  if (given !== undefined && !EVENT_NAMES.includes(given)) {
-    throw new UsageError(`eventName '${given}' is not one of ${EVENT_NAMES.join(', ')}`, 'give one of them');
-  }
   if (options.ttl) {
     if (given !== undefined && given !== 'REMOVE') {
       throw new UsageError(

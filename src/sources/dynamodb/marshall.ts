@@ -23,17 +23,22 @@ import {
  *   AttributeValue as DynamoDB JSON writes it, e.g. `{"$B":"iVBORw0K"}`, `{"$SS":["a","b"]}`,
  *   `{"$N":"12345678901234567890.5"}` (every digit kept), `{"$M":{"S":{"S":"x"}}}`.
  */
-export function marshallItem(
-  plain: unknown,
-  what: string,
-  setTypes: Readonly<Record<string, SetType>> = {},
-): Item {
+/** An item is an object of attributes; `what` names where it came from (`--new-image`, `newImage`). */
+export function checkItemObject(plain: unknown, what: string): asserts plain is Record<string, unknown> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     throw new UsageError(
       `${what} is not a JSON object`,
       'give the item as an object of attributes, e.g. {"id":"42"}',
     );
   }
+}
+
+export function marshallItem(
+  plain: unknown,
+  what: string,
+  setTypes: Readonly<Record<string, SetType>> = {},
+): Item {
+  checkItemObject(plain, what);
   const item: Item = {};
   for (const [name, value] of Object.entries(plain)) {
     if (name.length === 0)

@@ -304,11 +304,13 @@ describe('dynamodb: the library', () => {
       'an INSERT has no old image',
     );
     const unchecked = (options: object) => dynamoDbEvent(options as Parameters<typeof dynamoDbEvent>[0]);
-    await expect(unchecked({ viewType: 'ALL' })).rejects.toThrow("viewType 'ALL' is not one of");
-    await expect(unchecked({ newImage: { id: 'a', t: ['x'] }, setTypes: { t: 'XS' } })).rejects.toThrow(
-      'set type t=XS names no set type',
+    await expect(unchecked({ viewType: 'ALL' })).rejects.toThrow(
+      `option 'viewType' is text ("ALL") (give one of 'KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES')`,
     );
-    await expect(unchecked({ eventName: 'UPDATE' })).rejects.toThrow("eventName 'UPDATE' is not one of");
+    await expect(unchecked({ newImage: { id: 'a', t: ['x'] }, setTypes: { t: 'XS' } })).rejects.toThrow(
+      `option 'setTypes.t' is text ("XS") (give one of 'SS', 'NS', 'BS')`,
+    );
+    await expect(unchecked({ eventName: 'UPDATE' })).rejects.toThrow(`option 'eventName' is text ("UPDATE")`);
   });
 });
 
