@@ -13,6 +13,7 @@ import type {
   APIGatewayProxyWithLambdaAuthorizerEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
+  S3Event,
   SQSEvent,
 } from 'aws-lambda';
 import type { CommonOptions } from './core/common-options.js';
@@ -24,6 +25,8 @@ import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
+import type { S3TestEvent } from './sources/s3/event-names.js';
+import type { S3Options } from './sources/s3/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -35,6 +38,8 @@ export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
+export type { S3TestEvent } from './sources/s3/event-names.js';
+export type { S3Options } from './sources/s3/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -54,6 +59,7 @@ export type EventOptions<SourceOptions, Event> = SourceOptions &
 /** The events each source produces, for `generate()`'s return type. */
 export interface EventTypes {
   sqs: SQSEvent;
+  s3: S3Event;
   alb: ALBEvent;
   'apigw-v1': APIGatewayProxyEvent;
   rest: APIGatewayProxyEvent;
@@ -68,6 +74,7 @@ export interface EventTypes {
 
 export interface OptionTypes {
   sqs: SqsOptions;
+  s3: S3Options;
   alb: AlbOptions;
   'apigw-v1': ApigwV1Options;
   rest: ApigwV1Options;
@@ -141,6 +148,19 @@ export async function* generateMany<Name extends SourceName>(
 /** An SQS event, e.g. `await sqsEvent({ bodies: ['{"orderId":42}'], fifo: true, seed: 1 })`. */
 export function sqsEvent(options: EventOptions<SqsOptions, SQSEvent> = {}): Promise<SQSEvent> {
   return generate('sqs', options);
+}
+
+/** The S3 event each `eventName` gives: the configuration's test message, or a notification. */
+export type S3EventFor<Name extends string> = Name extends 's3:TestEvent' ? S3TestEvent : S3Event;
+
+/**
+ * An S3 notification, e.g. `await s3Event({ key: 'photos/summer trip.jpg', body: 'hello', seed: 1 })`;
+ * `eventName: 's3:TestEvent'` gives the configuration's test message instead.
+ */
+export function s3Event<Name extends string = 'ObjectCreated:Put'>(
+  options: EventOptions<S3Options & { eventName?: Name }, S3EventFor<Name>> = {},
+): Promise<S3EventFor<Name>> {
+  return generate('s3', options as EventOptions<S3Options, S3Event>) as Promise<S3EventFor<Name>>;
 }
 
 /** A direct-invocation event: the payload itself, given, generated from a schema, or realistic. */

@@ -2,6 +2,7 @@ import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/chec
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
+import { s3Checker, s3TestEventChecker } from '../sources/s3/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -9,6 +10,8 @@ import { ProblemList } from './problems.js';
 /** Every checker; `detect` of at most one of them accepts any event. */
 export const checkers: readonly EventChecker[] = [
   sqsChecker,
+  s3Checker,
+  s3TestEventChecker,
   albSingleValueChecker,
   albMultiValueChecker,
   apigwV1Checker,

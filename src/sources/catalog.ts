@@ -22,6 +22,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./sqs/index.js')).sqs as Source<unknown>,
   },
   {
+    name: 's3',
+    aliases: [],
+    summary: 'S3 event notification (object created, removed, restored, tagged…, or the test event)',
+    load: async () => (await import('./s3/index.js')).s3 as Source<unknown>,
+  },
+  {
     name: 'alb',
     aliases: [],
     summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',
