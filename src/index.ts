@@ -14,6 +14,7 @@ import type {
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   S3Event,
+  SNSEvent,
   SQSEvent,
 } from 'aws-lambda';
 import type { CommonOptions } from './core/common-options.js';
@@ -27,6 +28,7 @@ import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { S3TestEvent } from './sources/s3/event-names.js';
 import type { S3Options } from './sources/s3/index.js';
+import type { SnsOptions } from './sources/sns/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 
@@ -40,6 +42,7 @@ export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { S3TestEvent } from './sources/s3/event-names.js';
 export type { S3Options } from './sources/s3/index.js';
+export type { SnsAttributeInput, SnsOptions } from './sources/sns/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
@@ -60,6 +63,7 @@ export type EventOptions<SourceOptions, Event> = SourceOptions &
 export interface EventTypes {
   sqs: SQSEvent;
   s3: S3Event;
+  sns: SNSEvent;
   alb: ALBEvent;
   'apigw-v1': APIGatewayProxyEvent;
   rest: APIGatewayProxyEvent;
@@ -75,6 +79,7 @@ export interface EventTypes {
 export interface OptionTypes {
   sqs: SqsOptions;
   s3: S3Options;
+  sns: SnsOptions;
   alb: AlbOptions;
   'apigw-v1': ApigwV1Options;
   rest: ApigwV1Options;
@@ -161,6 +166,11 @@ export function s3Event<Name extends string = 'ObjectCreated:Put'>(
   options: EventOptions<S3Options & { eventName?: Name }, S3EventFor<Name>> = {},
 ): Promise<S3EventFor<Name>> {
   return generate('s3', options as EventOptions<S3Options, S3Event>) as Promise<S3EventFor<Name>>;
+}
+
+/** An SNS event, e.g. `await snsEvent({ messages: ['{"orderId":42}'], subject: 'Order placed', seed: 1 })`. */
+export function snsEvent(options: EventOptions<SnsOptions, SNSEvent> = {}): Promise<SNSEvent> {
+  return generate('sns', options);
 }
 
 /** A direct-invocation event: the payload itself, given, generated from a schema, or realistic. */

@@ -3,6 +3,7 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { s3Checker, s3TestEventChecker } from '../sources/s3/check.js';
+import { snsChecker } from '../sources/sns/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -12,6 +13,7 @@ export const checkers: readonly EventChecker[] = [
   sqsChecker,
   s3Checker,
   s3TestEventChecker,
+  snsChecker,
   albSingleValueChecker,
   albMultiValueChecker,
   apigwV1Checker,

@@ -28,6 +28,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./s3/index.js')).s3 as Source<unknown>,
   },
   {
+    name: 'sns',
+    aliases: [],
+    summary: 'SNS notification as SNS invokes a function with it',
+    load: async () => (await import('./sns/index.js')).sns as Source<unknown>,
+  },
+  {
     name: 'alb',
     aliases: [],
     summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',

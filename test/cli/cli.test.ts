@@ -12,6 +12,7 @@ describe('the CLI surface', () => {
     expect(names).toEqual([
       'sqs',
       's3',
+      'sns',
       'alb',
       'apigw-v1 (rest, apigateway)',
       'apigw-v2 (http-api)',
