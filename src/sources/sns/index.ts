@@ -75,7 +75,10 @@ export const sns: Source<SnsOptions> = {
       'gen-event sns --topic orders --attribute tenant=acme --attribute tags:String.Array=\'["a","b"]\'',
       'with message attributes',
     ],
-    ['gen-event sns --message @order.schema.json --signature-version 2 --seed 4', 'a message read from a file'],
+    [
+      'gen-event sns --message @order.schema.json --signature-version 2 --seed 4',
+      'a message read from a file',
+    ],
   ],
 
   async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<SnsOptions> {
