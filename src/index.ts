@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  EventBridgeEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   S3Event,
@@ -31,6 +32,7 @@ import type { S3Options } from './sources/s3/index.js';
 import type { SnsOptions } from './sources/sns/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
+import type { Hop } from './sources/via/options.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
@@ -44,6 +46,7 @@ export type { S3TestEvent } from './sources/s3/event-names.js';
 export type { S3Options } from './sources/s3/index.js';
 export type { SnsAttributeInput, SnsOptions } from './sources/sns/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
+export type { Hop } from './sources/via/options.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
 export type DeepPartial<T> = T extends readonly (infer Item)[]
@@ -158,19 +161,48 @@ export function sqsEvent(options: EventOptions<SqsOptions, SQSEvent> = {}): Prom
 /** The S3 event each `eventName` gives: the configuration's test message, or a notification. */
 export type S3EventFor<Name extends string> = Name extends 's3:TestEvent' ? S3TestEvent : S3Event;
 
+/** What a function receives at the end of a delivery chain: the last service's event, else `Inner`. */
+export type DeliveredEvent<
+  Via extends readonly Hop[],
+  Inner,
+  EventBridgeForm = EventBridgeEvent<string, unknown>,
+> = Via extends readonly [...unknown[], infer Last]
+  ? Last extends 'sqs'
+    ? SQSEvent
+    : Last extends 'sns'
+      ? SNSEvent
+      : EventBridgeForm
+  : Inner;
+
+/** S3's own EventBridge event (`--via eventbridge`), whose detail describes the object change. */
+export type S3EventBridgeEvent = EventBridgeEvent<string, Record<string, unknown>>;
+
 /**
  * An S3 notification, e.g. `await s3Event({ key: 'photos/summer trip.jpg', body: 'hello', seed: 1 })`;
- * `eventName: 's3:TestEvent'` gives the configuration's test message instead.
+ * `eventName: 's3:TestEvent'` gives the configuration's test message instead, and
+ * `via: ['sns', 'sqs']` the SQS event that delivers it through a topic and a queue.
  */
-export function s3Event<Name extends string = 'ObjectCreated:Put'>(
-  options: EventOptions<S3Options & { eventName?: Name }, S3EventFor<Name>> = {},
-): Promise<S3EventFor<Name>> {
-  return generate('s3', options as EventOptions<S3Options, S3Event>) as Promise<S3EventFor<Name>>;
+export function s3Event<Name extends string = 'ObjectCreated:Put', const Via extends readonly Hop[] = []>(
+  options: EventOptions<
+    S3Options & { eventName?: Name; via?: Via },
+    DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>
+  > = {},
+): Promise<DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>> {
+  return generate('s3', options as EventOptions<S3Options, S3Event>) as Promise<
+    DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>
+  >;
 }
 
-/** An SNS event, e.g. `await snsEvent({ messages: ['{"orderId":42}'], subject: 'Order placed', seed: 1 })`. */
-export function snsEvent(options: EventOptions<SnsOptions, SNSEvent> = {}): Promise<SNSEvent> {
-  return generate('sns', options);
+/**
+ * An SNS event, e.g. `await snsEvent({ messages: ['{"orderId":42}'], subject: 'Order placed', seed: 1 })`;
+ * with `via: ['sqs']`, the SQS event of a queue subscribed to the topic.
+ */
+export function snsEvent<const Via extends readonly 'sqs'[] = []>(
+  options: EventOptions<SnsOptions & { via?: Via }, DeliveredEvent<Via, SNSEvent>> = {},
+): Promise<DeliveredEvent<Via, SNSEvent>> {
+  return generate('sns', options as EventOptions<SnsOptions, SNSEvent>) as Promise<
+    DeliveredEvent<Via, SNSEvent>
+  >;
 }
 
 /** A direct-invocation event: the payload itself, given, generated from a schema, or realistic. */

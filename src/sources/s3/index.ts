@@ -4,7 +4,18 @@ import type { ArgumentReader } from '../../core/inputs.js';
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalBoolean, optionalInteger, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
+import { parseTopic } from '../sns/topic.js';
 import type { RawOptions, Source } from '../source.js';
+import { parseQueue } from '../sqs/queue.js';
+import {
+  readSnsHopOptions,
+  readViaOptions,
+  type SnsHopOptions,
+  snsHopOptionTable,
+  usesChain,
+  type ViaOptions,
+  viaOptionTable,
+} from '../via/options.js';
 import { EMPTY_ETAG, eventType, S3_EVENT_NAMES, type S3EventType, TEST_EVENT } from './event-names.js';
 import {
   clientIpv4,
@@ -21,8 +32,11 @@ import { encodeS3Key } from './key.js';
 
 export type { S3EventType } from './event-names.js';
 
-/** What an S3 notification is made of; every field is optional and has a realistic default. */
-export interface S3Options {
+/**
+ * What an S3 notification is made of; every field is optional and has a realistic default. With
+ * `via`, the notification is delivered through SQS, SNS or EventBridge, whose options apply.
+ */
+export interface S3Options extends ViaOptions, SnsHopOptions {
   /** `ObjectCreated:Put` (default), `ObjectRemoved:Delete`, … or `s3:TestEvent` (FORMATS-events §1.2). */
   eventName?: string;
   bucket?: string;
@@ -103,16 +117,18 @@ export const s3: Source<S3Options> = {
       valueName: '<id>',
       description: 'Id of the notification configuration (default: realistic)',
     },
+    ...viaOptionTable,
+    ...snsHopOptionTable,
   },
   examples: [
     ['gen-event s3 --bucket photos --key "2025/summer trip.jpg" --body @photo.png', 'an upload of this file'],
     ['gen-event s3 --event-name ObjectRemoved:DeleteMarkerCreated --versioned --seed 2', 'a delete marker'],
-    ['gen-event s3 --event-name s3:TestEvent --bucket photos', 'the test message of a new configuration'],
+    ['gen-event s3 --key "a b.jpg" --via sns --via sqs --seed 1', 'an upload notified through SNS into SQS'],
   ],
 
   async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<S3Options> {
     const body = optionalString(raw, 'body');
-    return givenOnly({
+    const own = givenOnly({
       eventName: optionalString(raw, 'event-name'),
       bucket: optionalString(raw, 'bucket'),
       key: optionalString(raw, 'key'),
@@ -125,10 +141,44 @@ export const s3: Source<S3Options> = {
       eventVersion: optionalString(raw, 'event-version'),
       configurationId: optionalString(raw, 'configuration-id'),
     });
+    return { ...own, ...readViaOptions(raw), ...readSnsHopOptions(raw) };
+  },
+
+  implied(options) {
+    if (options.queue?.startsWith('arn:')) return parseQueue(options.queue, options.fifo === true).arn ?? {};
+    if (options.topic?.startsWith('arn:')) return parseTopic(options.topic).arn ?? {};
+    return {};
   },
 
   async prepare(options, run) {
-    return prepareS3Notification(options, run);
+    const build = prepareS3Notification(options, run);
+    if (!usesChain(options)) return build;
+    const eventName = options.eventName ?? 'ObjectCreated:Put';
+    const { prepareChain } = await import('../via/chain.js');
+    const { checkEventBridgeType, s3EventBridgeEvent } = await import('./eventbridge.js');
+    if (options.via?.[0] === 'eventbridge') {
+      // EventBridge gets S3's own event for one object change, not the notification (FORMATS-events §3.3).
+      if (eventName === TEST_EVENT) {
+        throw new UsageError(
+          'S3 sends no s3:TestEvent to EventBridge',
+          'drop --via eventbridge for the test event',
+        );
+      }
+      checkEventBridgeType(eventName);
+      if ((options.records ?? 1) > 1) {
+        throw new UsageError(
+          'an EventBridge event carries one object change',
+          'drop --records with --via eventbridge',
+        );
+      }
+    }
+    return prepareChain(
+      's3',
+      options,
+      run,
+      (ctx) => ({ event: build(ctx) }),
+      (ctx, event) => s3EventBridgeEvent(ctx, (event as { Records: [never] }).Records[0]),
+    );
   },
 };
 

@@ -6,6 +6,8 @@ import { givenOnly, optionalList, optionalString } from '../../core/raw-options.
 import { samplePayload } from '../../core/sample-payloads.js';
 import { loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
+import { parseQueue } from '../sqs/queue.js';
+import { readViaOptions, usesChain, type ViaOptions, viaOptionTable } from '../via/options.js';
 import { buildSnsAttributes, type SnsAttributeInput, snsAttributeArgs } from './attributes.js';
 import {
   lambdaRecord,
@@ -18,8 +20,11 @@ import { parseTopic, type TopicIdentity } from './topic.js';
 
 export type { SnsAttributeInput } from './attributes.js';
 
-/** What an SNS event is made of; every field is optional and has a realistic default. */
-export interface SnsOptions {
+/**
+ * What an SNS event is made of; every field is optional and has a realistic default. With
+ * `via: ['sqs']` the notifications reach the function through a queue, whose options apply.
+ */
+export interface SnsOptions extends ViaOptions {
   /** Published messages, one record each (SNS itself invokes a function with one). Default: one realistic message. */
   messages?: readonly string[];
   /** The subject published with each message; `Subject` is `null` without one. */
@@ -68,6 +73,7 @@ export const sns: Source<SnsOptions> = {
       valueName: '<1|2>',
       description: "The topic's SignatureVersion (SHA1 or SHA256; Lambda events always say 1)",
     },
+    ...viaOptionTable,
   },
   examples: [
     [`gen-event sns --message '{"orderId":42}' --subject 'Order placed'`, 'one notification'],
@@ -75,10 +81,7 @@ export const sns: Source<SnsOptions> = {
       'gen-event sns --topic orders --attribute tenant=acme --attribute tags:String.Array=\'["a","b"]\'',
       'with message attributes',
     ],
-    [
-      'gen-event sns --message @order.schema.json --signature-version 2 --seed 4',
-      'a message read from a file',
-    ],
+    ['gen-event sns --message hello --via sqs --raw --seed 4', 'raw delivery to a subscribed queue'],
   ],
 
   async fromRaw(raw: RawOptions, args: ArgumentReader): Promise<SnsOptions> {
@@ -87,29 +90,34 @@ export const sns: Source<SnsOptions> = {
     const signatureVersion = optionalString(raw, 'signature-version');
     const read: string[] = [];
     for (const message of messages ?? []) read.push(await args.readText(message, '--message'));
-    return givenOnly({
+    const own = givenOnly({
       messages: messages && read,
       subject: optionalString(raw, 'subject'),
       topic: optionalString(raw, 'topic'),
       attributes: attributes && snsAttributeArgs(attributes),
       signatureVersion: signatureVersion as SnsOptions['signatureVersion'],
     });
+    return { ...own, ...readViaOptions(raw) };
   },
 
   implied(options) {
-    return options.topic === undefined ? {} : (parseTopic(options.topic).arn ?? {});
+    if (options.topic !== undefined) return parseTopic(options.topic).arn ?? {};
+    if (options.queue?.startsWith('arn:')) return parseQueue(options.queue, options.fifo === true).arn ?? {};
+    return {};
   },
 
   async prepare(options, run) {
     const topic = topicOf(options, run);
     if (topic.fifo) {
       throw new UsageError(
-        `topic ${topic.name} is a FIFO topic, which delivers only to SQS queues`,
-        'use a standard topic name (no .fifo)',
+        `topic ${topic.name} is a FIFO topic`,
+        'gen-event makes standard topics; use a name without .fifo',
       );
     }
     const notifications = await prepareSnsNotifications(options, run, topic);
-    return (ctx) => ({ Records: notifications(ctx).map(lambdaRecord) });
+    if (!usesChain(options, true)) return (ctx) => ({ Records: notifications(ctx).map(lambdaRecord) });
+    const { prepareChain } = await import('../via/chain.js');
+    return prepareChain('sns', options, run, (ctx) => ({ notifications: notifications(ctx) }));
   },
 };
 
