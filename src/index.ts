@@ -26,6 +26,7 @@ import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/inde
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
+import type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { S3TestEvent } from './sources/s3/event-names.js';
 import type { S3Options } from './sources/s3/index.js';
@@ -40,6 +41,7 @@ export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
+export type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { S3TestEvent } from './sources/s3/event-names.js';
@@ -67,6 +69,8 @@ export interface EventTypes {
   sqs: SQSEvent;
   s3: S3Event;
   sns: SNSEvent;
+  eventbridge: EventBridgeEvent<string, unknown>;
+  events: EventBridgeEvent<string, unknown>;
   alb: ALBEvent;
   'apigw-v1': APIGatewayProxyEvent;
   rest: APIGatewayProxyEvent;
@@ -83,6 +87,8 @@ export interface OptionTypes {
   sqs: SqsOptions;
   s3: S3Options;
   sns: SnsOptions;
+  eventbridge: EventBridgeOptions;
+  events: EventBridgeOptions;
   alb: AlbOptions;
   'apigw-v1': ApigwV1Options;
   rest: ApigwV1Options;
@@ -202,6 +208,30 @@ export function snsEvent<const Via extends readonly 'sqs'[] = []>(
 ): Promise<DeliveredEvent<Via, SNSEvent>> {
   return generate('sns', options as EventOptions<SnsOptions, SNSEvent>) as Promise<
     DeliveredEvent<Via, SNSEvent>
+  >;
+}
+
+/**
+ * An EventBridge event, e.g. `await eventBridgeEvent<{ orderId: number }>({ detail: { orderId: 42 } })`,
+ * or a preset (`preset: 'schedule'`); `preset: 'scheduler'` gives the Scheduler's input itself
+ * (no envelope), typed `unknown`. With `via`, the event delivered through SQS or SNS.
+ */
+export function eventBridgeEvent<
+  Detail = unknown,
+  DetailType extends string = string,
+  const Via extends readonly ('sqs' | 'sns')[] = [],
+  Preset extends EventBridgePreset | undefined = undefined,
+>(
+  options: EventOptions<
+    EventBridgeOptions & { via?: Via; preset?: Preset },
+    DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>
+  > = {},
+): Promise<DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>> {
+  return generate(
+    'eventbridge',
+    options as unknown as EventOptions<EventBridgeOptions, EventBridgeEvent<string, unknown>>,
+  ) as unknown as Promise<
+    DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>
   >;
 }
 

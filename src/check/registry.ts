@@ -1,6 +1,7 @@
 import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { eventBridgeChecker } from '../sources/eventbridge/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { s3Checker, s3TestEventChecker } from '../sources/s3/check.js';
 import { snsChecker } from '../sources/sns/check.js';
@@ -14,6 +15,7 @@ export const checkers: readonly EventChecker[] = [
   s3Checker,
   s3TestEventChecker,
   snsChecker,
+  eventBridgeChecker,
   albSingleValueChecker,
   albMultiValueChecker,
   apigwV1Checker,

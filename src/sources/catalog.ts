@@ -34,6 +34,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./sns/index.js')).sns as Source<unknown>,
   },
   {
+    name: 'eventbridge',
+    aliases: ['events'],
+    summary: 'EventBridge event (custom, or a preset: scheduled rule, Scheduler, S3, EC2)',
+    load: async () => (await import('./eventbridge/index.js')).eventbridge as Source<unknown>,
+  },
+  {
     name: 'alb',
     aliases: [],
     summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',

@@ -13,6 +13,7 @@ describe('the CLI surface', () => {
       'sqs',
       's3',
       'sns',
+      'eventbridge (events)',
       'alb',
       'apigw-v1 (rest, apigateway)',
       'apigw-v2 (http-api)',
