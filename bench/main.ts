@@ -57,8 +57,14 @@ const targeted: [label: string, args: string[]][] = [
   ['gen-event cloudwatch-logs --message x', ['cloudwatch-logs', '--message', 'x']],
   ['gen-event kafka --value x', ['kafka', '--value', 'x']],
   ['gen-event firehose --data x', ['firehose', '--data', 'x']],
+  ['gen-event s3 --key x --body x', ['s3', '--key', 'x', '--body', 'x']],
+  ['gen-event sns --message x', ['sns', '--message', 'x']],
+  [`gen-event eventbridge --detail '{"a":1}'`, ['eventbridge', '--detail', '{"a":1}']],
 ];
-const informational: [label: string, args: string[]][] = [['gen-event sqs (realistic body)', ['sqs']]];
+const informational: [label: string, args: string[]][] = [
+  ['gen-event sqs (realistic body)', ['sqs']],
+  ['gen-event s3 --via sns --via sqs', ['s3', '--via', 'sns', '--via', 'sqs']],
+];
 const present = (args: string[]) => available.has(args[0] as string);
 const commands: Command[] = [
   bare,

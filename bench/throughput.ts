@@ -4,6 +4,7 @@
  * machine. Prints one JSON line per case.
  */
 import { handWrittenHttpApiEvent, handWrittenRestEvent } from './baseline-apigw.js';
+import { handWrittenS3Event } from './baseline-s3.js';
 import { handWrittenSqsEvent } from './baseline-sqs.js';
 import { hasSource, type Library, loadLibrary } from './library.js';
 import { median } from './stats.js';
@@ -59,6 +60,20 @@ const CASES: readonly Case[] = [
     options: { json: { a: 1 } },
     baseline: handWrittenHttpApiEvent,
   },
+  {
+    figure: 's3, given key and body',
+    source: 's3',
+    options: {
+      bucket: 'photos',
+      key: '2025/summer trip.jpg',
+      body: TEN_BODIES[0],
+      configurationId: 'OnUpload',
+    },
+    baseline: () => handWrittenS3Event('2025/summer trip.jpg', TEN_BODIES[0] as string),
+  },
+  { figure: 's3 via sns and sqs, realistic values', source: 's3', options: { via: ['sns', 'sqs'] } },
+  { figure: 'sns, 1 realistic message (faker)', source: 'sns', options: {} },
+  { figure: 'eventbridge, realistic values', source: 'eventbridge', options: {} },
   { figure: 'sqs, 1 record, realistic body (faker)', source: 'sqs', options: {} },
   {
     figure: 'cloudwatch-logs, 10 given messages (gzip)',

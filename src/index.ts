@@ -13,12 +13,15 @@ import type {
   APIGatewayProxyWithLambdaAuthorizerEvent,
   CloudWatchLogsEvent,
   DynamoDBStreamEvent,
+  EventBridgeEvent,
   FirehoseTransformationEvent,
   KinesisStreamEvent,
   LambdaFunctionURLEvent,
   LambdaFunctionURLEventWithIAMAuthorizer,
   MSKEvent,
+  S3Event,
   SelfManagedKafkaEvent,
+  SNSEvent,
   SQSEvent,
 } from 'aws-lambda';
 import type { CommonOptions } from './core/common-options.js';
@@ -32,12 +35,17 @@ import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
+import type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
 import type { FirehoseOptions } from './sources/firehose/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { KafkaOptions } from './sources/kafka/index.js';
 import type { KinesisOptions } from './sources/kinesis/index.js';
+import type { S3TestEvent } from './sources/s3/event-names.js';
+import type { S3Options } from './sources/s3/index.js';
+import type { SnsOptions } from './sources/sns/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
+import type { Hop } from './sources/via/options.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
@@ -56,12 +64,17 @@ export type {
   SetType,
   StreamViewType,
 } from './sources/dynamodb/index.js';
+export type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
 export type { FirehoseOptions } from './sources/firehose/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { KafkaOptions } from './sources/kafka/index.js';
 export type { KinesisOptions } from './sources/kinesis/index.js';
+export type { S3TestEvent } from './sources/s3/event-names.js';
+export type { S3Options } from './sources/s3/index.js';
+export type { SnsAttributeInput, SnsOptions } from './sources/sns/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
+export type { Hop } from './sources/via/options.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
 export type DeepPartial<T> = T extends readonly (infer Item)[]
@@ -80,6 +93,10 @@ export type EventOptions<SourceOptions, Event> = SourceOptions &
 /** The events each source produces, for `generate()`'s return type. */
 export interface EventTypes {
   sqs: SQSEvent;
+  s3: S3Event;
+  sns: SNSEvent;
+  eventbridge: EventBridgeEvent<string, unknown>;
+  events: EventBridgeEvent<string, unknown>;
   alb: ALBEvent;
   'apigw-v1': APIGatewayProxyEvent;
   rest: APIGatewayProxyEvent;
@@ -101,6 +118,10 @@ export interface EventTypes {
 
 export interface OptionTypes {
   sqs: SqsOptions;
+  s3: S3Options;
+  sns: SnsOptions;
+  eventbridge: EventBridgeOptions;
+  events: EventBridgeOptions;
   alb: AlbOptions;
   'apigw-v1': ApigwV1Options;
   rest: ApigwV1Options;
@@ -187,6 +208,77 @@ export async function* generateMany<Name extends SourceName>(
 /** An SQS event, e.g. `await sqsEvent({ bodies: ['{"orderId":42}'], fifo: true, seed: 1 })`. */
 export function sqsEvent(options: EventOptions<SqsOptions, SQSEvent> = {}): Promise<SQSEvent> {
   return generate('sqs', options);
+}
+
+/** The S3 event each `eventName` gives: the configuration's test message, or a notification. */
+export type S3EventFor<Name extends string> = Name extends 's3:TestEvent' ? S3TestEvent : S3Event;
+
+/** What a function receives at the end of a delivery chain: the last service's event, else `Inner`. */
+export type DeliveredEvent<
+  Via extends readonly Hop[],
+  Inner,
+  EventBridgeForm = EventBridgeEvent<string, unknown>,
+> = Via extends readonly [...unknown[], infer Last]
+  ? Last extends 'sqs'
+    ? SQSEvent
+    : Last extends 'sns'
+      ? SNSEvent
+      : EventBridgeForm
+  : Inner;
+
+/** S3's own EventBridge event (`--via eventbridge`), whose detail describes the object change. */
+export type S3EventBridgeEvent = EventBridgeEvent<string, Record<string, unknown>>;
+
+/**
+ * An S3 notification, e.g. `await s3Event({ key: 'photos/summer trip.jpg', body: 'hello', seed: 1 })`;
+ * `eventName: 's3:TestEvent'` gives the configuration's test message instead, and
+ * `via: ['sns', 'sqs']` the SQS event that delivers it through a topic and a queue.
+ */
+export function s3Event<Name extends string = 'ObjectCreated:Put', const Via extends readonly Hop[] = []>(
+  options: EventOptions<
+    S3Options & { eventName?: Name; via?: Via },
+    DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>
+  > = {},
+): Promise<DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>> {
+  return generate('s3', options as EventOptions<S3Options, S3Event>) as Promise<
+    DeliveredEvent<Via, S3EventFor<Name>, S3EventBridgeEvent>
+  >;
+}
+
+/**
+ * An SNS event, e.g. `await snsEvent({ messages: ['{"orderId":42}'], subject: 'Order placed', seed: 1 })`;
+ * with `via: ['sqs']`, the SQS event of a queue subscribed to the topic.
+ */
+export function snsEvent<const Via extends readonly 'sqs'[] = []>(
+  options: EventOptions<SnsOptions & { via?: Via }, DeliveredEvent<Via, SNSEvent>> = {},
+): Promise<DeliveredEvent<Via, SNSEvent>> {
+  return generate('sns', options as EventOptions<SnsOptions, SNSEvent>) as Promise<
+    DeliveredEvent<Via, SNSEvent>
+  >;
+}
+
+/**
+ * An EventBridge event, e.g. `await eventBridgeEvent<{ orderId: number }>({ detail: { orderId: 42 } })`,
+ * or a preset (`preset: 'schedule'`); `preset: 'scheduler'` gives the Scheduler's input itself
+ * (no envelope), typed `unknown`. With `via`, the event delivered through SQS or SNS.
+ */
+export function eventBridgeEvent<
+  Detail = unknown,
+  DetailType extends string = string,
+  const Via extends readonly ('sqs' | 'sns')[] = [],
+  Preset extends EventBridgePreset | undefined = undefined,
+>(
+  options: EventOptions<
+    EventBridgeOptions & { via?: Via; preset?: Preset },
+    DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>
+  > = {},
+): Promise<DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>> {
+  return generate(
+    'eventbridge',
+    options as unknown as EventOptions<EventBridgeOptions, EventBridgeEvent<string, unknown>>,
+  ) as unknown as Promise<
+    DeliveredEvent<Via, Preset extends 'scheduler' ? unknown : EventBridgeEvent<DetailType, Detail>>
+  >;
 }
 
 /** A direct-invocation event: the payload itself, given, generated from a schema, or realistic. */

@@ -3,10 +3,13 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
+import { eventBridgeChecker } from '../sources/eventbridge/check.js';
 import { firehoseChecker } from '../sources/firehose/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { kafkaMskChecker, kafkaSelfManagedChecker } from '../sources/kafka/check.js';
 import { kinesisChecker } from '../sources/kinesis/check.js';
+import { s3Checker, s3TestEventChecker } from '../sources/s3/check.js';
+import { snsChecker } from '../sources/sns/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
@@ -14,6 +17,10 @@ import { ProblemList } from './problems.js';
 /** Every checker; `detect` of at most one of them accepts any event. */
 export const checkers: readonly EventChecker[] = [
   sqsChecker,
+  s3Checker,
+  s3TestEventChecker,
+  snsChecker,
+  eventBridgeChecker,
   albSingleValueChecker,
   albMultiValueChecker,
   apigwV1Checker,

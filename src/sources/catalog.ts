@@ -22,6 +22,24 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./sqs/index.js')).sqs as Source<unknown>,
   },
   {
+    name: 's3',
+    aliases: [],
+    summary: 'S3 event notification (object created, removed, restored, tagged…, or the test event)',
+    load: async () => (await import('./s3/index.js')).s3 as Source<unknown>,
+  },
+  {
+    name: 'sns',
+    aliases: [],
+    summary: 'SNS notification as SNS invokes a function with it',
+    load: async () => (await import('./sns/index.js')).sns as Source<unknown>,
+  },
+  {
+    name: 'eventbridge',
+    aliases: ['events'],
+    summary: 'EventBridge event (custom, or a preset: scheduled rule, Scheduler, S3, EC2)',
+    load: async () => (await import('./eventbridge/index.js')).eventbridge as Source<unknown>,
+  },
+  {
     name: 'alb',
     aliases: [],
     summary: 'Application Load Balancer request to a Lambda target group (single- or multi-value)',

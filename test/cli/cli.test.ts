@@ -11,6 +11,9 @@ describe('the CLI surface', () => {
       .map((line) => line.split(/ {2,}/)[0]);
     expect(names).toEqual([
       'sqs',
+      's3',
+      'sns',
+      'eventbridge (events)',
       'alb',
       'apigw-v1 (rest, apigateway)',
       'apigw-v2 (http-api)',

@@ -15,8 +15,8 @@ export const MAX_ATTRIBUTES = 10;
 
 const NAME_CHARS = /^[A-Za-z0-9_.-]{1,256}$/;
 const DATA_TYPE = /^(String|Number|Binary)(\.[\x21-\x7e]+)?$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+export const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 /** Characters SQS accepts in a String value, as in a body (FORMATS §6.1). */
 const STRING_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
@@ -36,8 +36,8 @@ export function parseAttributeArg(arg: string): [string, SqsAttributeInput] {
   return [name, { dataType, value: arg.slice(eq + 1) }];
 }
 
-/** Checks a name against the SQS rules (FORMATS §6.1). */
-function checkName(name: string): void {
+/** Checks a name against the SQS rules (FORMATS §6.1), which SNS attribute names follow too. */
+export function checkAttributeName(name: string, service = 'SQS'): void {
   const refuse = (why: string) => {
     throw new UsageError(
       `message attribute name '${name}' ${why}`,
@@ -46,7 +46,7 @@ function checkName(name: string): void {
   };
   if (!NAME_CHARS.test(name))
     refuse(name.length > 256 ? 'is longer than 256 characters' : 'has a character SQS refuses');
-  if (/^(aws|amazon)\./i.test(name)) refuse("starts with 'AWS.' or 'Amazon.', which SQS reserves");
+  if (/^(aws|amazon)\./i.test(name)) refuse(`starts with 'AWS.' or 'Amazon.', which ${service} reserves`);
   if (name.startsWith('.') || name.endsWith('.')) refuse('starts or ends with a period');
   if (name.includes('..')) refuse('has two periods in a row');
 }
@@ -92,7 +92,7 @@ export function buildMessageAttributes(
   }
   const out: Record<string, SqsMessageAttribute> = {};
   for (const name of names) {
-    checkName(name);
+    checkAttributeName(name);
     const { dataType = 'String', value } = inputs[name] as SqsAttributeInput;
     if (!DATA_TYPE.test(dataType) || dataType.length > 256) {
       throw new UsageError(
