@@ -1,7 +1,7 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { bytesInput, choice, flag, integer, text } from '../../core/option-shapes.js';
+import { bytesInput, flag, integer, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalBoolean, optionalInteger, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
@@ -77,7 +77,8 @@ export const s3: Source<S3Options> = {
   // S3 → Lambda is an asynchronous invoke (FORMATS-events §1.9).
   sizeLimit: { bytes: 256 * 1024, what: 'asynchronous invoke payload limit' },
   libraryOptions: {
-    eventName: choice(S3_EVENT_NAMES),
+    // Any text: the builder's own refusal says what is wrong with it (an s3: prefix, a near miss).
+    eventName: text(),
     bucket: text(),
     key: text(),
     size: integer(0, MAX_SIZE),

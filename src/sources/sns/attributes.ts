@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { setOwn } from '../../core/own-keys.js';
 import { BASE64, checkAttributeName, NUMBER, parseAttributeArg } from '../sqs/attributes.js';
 
 /** A message attribute as SNS delivers it (FORMATS-events §2.1). */
@@ -24,9 +25,20 @@ export function snsAttributeArgs(args: readonly string[]): Record<string, SnsAtt
   for (const [name, { dataType, value }] of args.map(parseAttributeArg)) {
     if (Object.hasOwn(out, name))
       throw new UsageError(`--attribute ${name} is given twice`, 'give each name once');
-    out[name] = { type: dataType as SnsAttributeInput['type'], value };
+    setOwn(out, name, { type: checkedType(name, dataType ?? 'String'), value });
   }
   return out;
+}
+
+/** The SNS data type of an attribute, as given, or a refusal naming the ones SNS has. */
+function checkedType(name: string, type: string): NonNullable<SnsAttributeInput['type']> {
+  if (!(TYPES as readonly string[]).includes(type)) {
+    throw new UsageError(
+      `message attribute '${name}' has type '${type}'`,
+      'use String, Number, Binary or String.Array',
+    );
+  }
+  return type as NonNullable<SnsAttributeInput['type']>;
 }
 
 /** Checks the attributes by SNS's rules and builds the `MessageAttributes` map, in the order given. */
@@ -44,13 +56,8 @@ export function buildSnsAttributes(
   for (const name of names) {
     checkAttributeName(name, 'SNS');
     const input = inputs[name] as SnsAttributeInput | string;
-    const { type = 'String', value } = typeof input === 'string' ? { value: input } : input;
-    if (!TYPES.includes(type)) {
-      throw new UsageError(
-        `message attribute '${name}' has type '${type}'`,
-        'use String, Number, Binary or String.Array',
-      );
-    }
+    const { type: given = 'String', value } = typeof input === 'string' ? { value: input } : input;
+    const type = checkedType(name, given);
     if (value.length === 0) {
       throw new UsageError(
         `message attribute '${name}' is empty`,
@@ -73,7 +80,7 @@ export function buildSnsAttributes(
       throw new UsageError(`String.Array attribute '${name}' is not a JSON array`, `write it as '["a","b"]'`);
     }
     // A String.Array value is delivered as the array's JSON text (FORMATS-events §2.1).
-    out[name] = { Type: type, Value: value };
+    setOwn(out, name, { Type: type, Value: value });
   }
   return out;
 }

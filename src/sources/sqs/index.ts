@@ -2,7 +2,7 @@ import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { either, fields, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
+import { either, fields, integer, json, list, record, text } from '../../core/option-shapes.js';
 import { setOwn } from '../../core/own-keys.js';
 import {
   givenOnly,
