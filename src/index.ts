@@ -21,6 +21,8 @@ import { UsageError } from './core/errors.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+import type { AuthorizerOptions } from './sources/authorizer/options.js';
+import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
@@ -32,6 +34,14 @@ export { GenEventError, InputError, UsageError } from './core/errors.js';
 export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+export type { AuthorizerApi, AuthorizerOptions } from './sources/authorizer/options.js';
+export type {
+  AnyAuthorizerEvent,
+  AuthorizerEventOf,
+  HttpApiAuthorizerEventV1,
+  WebSocketConnectAuthorizerEvent,
+  WebSocketConnectContext,
+} from './sources/authorizer/types.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
@@ -62,6 +72,7 @@ export interface EventTypes {
   'http-api': APIGatewayProxyEventV2;
   'function-url': LambdaFunctionURLEvent;
   url: LambdaFunctionURLEvent;
+  authorizer: AnyAuthorizerEvent;
   direct: unknown;
   invoke: unknown;
 }
@@ -76,6 +87,7 @@ export interface OptionTypes {
   'http-api': ApigwV2Options;
   'function-url': FunctionUrlOptions;
   url: FunctionUrlOptions;
+  authorizer: AuthorizerOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
 }
@@ -92,7 +104,7 @@ export interface RestEventByAuthorizer {
 export interface HttpApiEventByAuthorizer {
   none: APIGatewayProxyEventV2;
   jwt: APIGatewayProxyEventV2WithJWTAuthorizer;
-  lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string | number | boolean> | null>;
+  lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown> | null>;
   iam: APIGatewayProxyEventV2WithIAMAuthorizer;
 }
 
@@ -188,4 +200,22 @@ export function functionUrlEvent<Auth extends FunctionUrlAuth = 'none'>(
     'function-url',
     options as EventOptions<FunctionUrlOptions, LambdaFunctionURLEvent>,
   ) as Promise<FunctionUrlEventByAuth[Auth]>;
+}
+
+/**
+ * The input a Lambda authorizer receives, typed by the options that choose it, e.g.
+ * `await authorizerEvent({ type: 'request', resource: '/users/{id}', path: '/users/42' })` is an
+ * `APIGatewayRequestAuthorizerEvent`, `await authorizerEvent({ payload: '2.0' })` an
+ * `APIGatewayRequestAuthorizerEventV2`.
+ */
+export function authorizerEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all choose the default, a REST TOKEN input
+  const Options extends Pick<AuthorizerOptions, 'api' | 'type' | 'payload'> = {},
+>(
+  options: Options & EventOptions<AuthorizerOptions, AuthorizerEventOf<Options>> = {} as Options &
+    EventOptions<AuthorizerOptions, AuthorizerEventOf<Options>>,
+): Promise<AuthorizerEventOf<Options>> {
+  return generate('authorizer', options as EventOptions<AuthorizerOptions, AnyAuthorizerEvent>) as Promise<
+    AuthorizerEventOf<Options>
+  >;
 }

@@ -1,6 +1,7 @@
 import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
 import type { EventChecker } from './problems.js';
@@ -14,6 +15,7 @@ export const checkers: readonly EventChecker[] = [
   apigwV1Checker,
   apigwV2Checker,
   functionUrlChecker,
+  ...authorizerCheckers,
 ];
 
 export interface CheckResult {

@@ -15,6 +15,7 @@ describe('the CLI surface', () => {
       'apigw-v1 (rest, apigateway)',
       'apigw-v2 (http-api)',
       'function-url (url)',
+      'authorizer',
       'direct (invoke)',
     ]);
   });

@@ -60,7 +60,7 @@ describe('what the CLI loads before it runs', () => {
     );
     expect(sourceModules).toStrictEqual([]);
     const all = modulesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
-    for (const source of ['sqs', 'alb', 'apigw-v1', 'apigw-v2', 'function-url', 'direct']) {
+    for (const source of ['sqs', 'alb', 'apigw-v1', 'apigw-v2', 'function-url', 'authorizer', 'direct']) {
       expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);
     }
   });

@@ -1,30 +1,11 @@
-import { UsageError } from '../../core/errors.js';
-import { freshCopy } from '../../core/fresh-copy.js';
 import { givenOnly, optionalBoolean, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
-import { formatRequestTime } from '../../core/time.js';
-import { loadHttpData, samplePath } from '../http/data.js';
-import {
-  checkStage,
-  checkStageVariables,
-  type GatewayOptions,
-  gatewayFromRaw,
-  gatewayOptionTable,
-} from '../http/gateway-options.js';
-import type { HeaderField } from '../http/headers.js';
-import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
+import { type GatewayOptions, gatewayFromRaw, gatewayOptionTable } from '../http/gateway-options.js';
+import { impliedByGatewayHost } from '../http/hosts.js';
 import { type HttpRequestOptions, hostOption, httpRequestOptionTable } from '../http/options.js';
-import { payloadV2Request } from '../http/payload-v2.js';
-import { describeRequest, sendRequest } from '../http/request.js';
-import { matchPath, parseRouteKey } from '../http/routes.js';
-import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';
-import {
-  HTTP_API_AUTHORIZERS,
-  type HttpApiAuthorizerOptions,
-  prepareHttpApiAuthorization,
-} from './authorizer.js';
-import { type CertificateSubject, clientCertificate } from './client-cert.js';
+import { HTTP_API_AUTHORIZERS, type HttpApiAuthorizerOptions } from './authorizer.js';
+import { prepareHttpApiRequest } from './http-api-request.js';
 
 export type { HttpApiAuthorizerKind } from './authorizer.js';
 
@@ -91,81 +72,8 @@ export const apigwV2: Source<ApigwV2Options> = {
   implied: (options) => impliedByGatewayHost(options.host),
 
   async prepare(options, run) {
-    const template = loadTemplate('apigw-v2');
-    const fill = compileTemplate(template.event, 'apigw-v2.json');
-    const data = loadHttpData();
-    const spec = describeRequest(options);
-    const route = parseRouteKey(options.route ?? '$default');
-    const routeMethod = route.kind === 'route' && route.method !== 'ANY' ? route.method : undefined;
-    if (routeMethod && spec.method && spec.method !== routeMethod) {
-      throw new UsageError(
-        `--method ${spec.method} does not match --route ${options.route}`,
-        `use ${routeMethod} or an ANY route`,
-      );
-    }
-    if (route.kind === 'route' && spec.path !== undefined && !matchPath(route.path, spec.path)) {
-      throw new UsageError(
-        `--path ${spec.path} does not match --route ${options.route}`,
-        'give a path the route matches, or another --route',
-      );
-    }
-    const stage = checkStage(options.stage ?? '$default', true);
-    const stageVariables = checkStageVariables(options.stageVariables);
-    const site = gatewaySite(spec.host, run);
-    const auth = prepareHttpApiAuthorization(options, run, data);
-    const authentication = options.mtls
-      ? {
-          clientCert: clientCertificate(
-            run,
-            run.rng.pick(template.certificateSubjects as CertificateSubject[]),
-          ),
-        }
-      : undefined;
-    const routeKey = route.kind === 'default' ? '$default' : `${route.method} ${route.path.text}`;
-
-    return (ctx) => {
-      const { rng } = ctx;
-      const defaultPath = () => samplePath(data, rng, route.kind === 'route' ? route.path : undefined);
-      const request = sendRequest(
-        spec,
-        { host: site.domainName, method: routeMethod, path: defaultPath },
-        ctx,
-        data,
-      );
-      const serviceHeaders: HeaderField[] = [
-        ...auth.headers(request, ctx),
-        ...forwardingHeaders(request, traceRoot(ctx.time, rng), HTTPS_LISTENER),
-      ];
-      // HTTP APIs pass content-length even for a request without a body (FORMATS §1.4).
-      if (request.headers.every(([name]) => name.toLowerCase() !== 'content-length')) {
-        serviceHeaders.push(['content-length', '0']);
-      }
-      // A named stage is part of the path on the execute-api host (FORMATS §4.1).
-      const rawPath = stage !== '$default' && site.ownHost ? `/${stage}${request.path}` : request.path;
-      // HTTP APIs move cookies to cookies[] and drop the header (FORMATS §0.9).
-      const payload = payloadV2Request(request, serviceHeaders, ['cookie'], rawPath);
-      const parameters = route.kind === 'route' ? matchPath(route.path, request.path) : undefined;
-      return fill({
-        routeKey,
-        accountId: run.accountId,
-        apiId: site.apiId,
-        // Fresh copies: edits to one event (--set, --merge) never reach the next.
-        authentication: freshCopy(authentication),
-        authorizer: freshCopy(auth.authorizer),
-        domainName: site.domainName,
-        domainPrefix: site.domainPrefix,
-        method: request.method,
-        sourceIp: request.sourceIp,
-        userAgent: request.userAgent,
-        requestId: gatewayRequestId(rng),
-        stage,
-        time: formatRequestTime(ctx.time),
-        timeEpoch: ctx.time,
-        pathParameters: parameters && Object.keys(parameters).length > 0 ? parameters : undefined,
-        stageVariables: freshCopy(stageVariables),
-        // Last: spread first, V8 builds every event's table several times slower (keys are disjoint).
-        ...payload,
-      });
-    };
+    const fill = compileTemplate(loadTemplate('apigw-v2').event, 'apigw-v2.json');
+    const httpApi = prepareHttpApiRequest(options, run);
+    return (ctx) => fill(httpApi.build(ctx).values);
   },
 };
