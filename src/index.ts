@@ -28,6 +28,8 @@ import type { DirectOptions } from './sources/direct/index.js';
 import type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
+import type { WebSocketOptions } from './sources/websocket/options.js';
+import type { WebSocketEvent, WebSocketEventOf } from './sources/websocket/types.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
@@ -46,6 +48,14 @@ export type { DirectOptions } from './sources/direct/index.js';
 export type { FunctionUrlAuth, FunctionUrlOptions } from './sources/function-url/index.js';
 export type { HttpRequestOptions, ParamInput } from './sources/http/options.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
+export type { WebSocketOptions } from './sources/websocket/options.js';
+export type {
+  WebSocketConnectEvent,
+  WebSocketDisconnectEvent,
+  WebSocketEvent,
+  WebSocketEventOf,
+  WebSocketMessageEvent,
+} from './sources/websocket/types.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
 export type DeepPartial<T> = T extends readonly (infer Item)[]
@@ -73,6 +83,8 @@ export interface EventTypes {
   'function-url': LambdaFunctionURLEvent;
   url: LambdaFunctionURLEvent;
   authorizer: AnyAuthorizerEvent;
+  websocket: WebSocketEvent;
+  ws: WebSocketEvent;
   direct: unknown;
   invoke: unknown;
 }
@@ -88,6 +100,8 @@ export interface OptionTypes {
   'function-url': FunctionUrlOptions;
   url: FunctionUrlOptions;
   authorizer: AuthorizerOptions;
+  websocket: WebSocketOptions;
+  ws: WebSocketOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
 }
@@ -217,5 +231,21 @@ export function authorizerEvent<
 ): Promise<AuthorizerEventOf<Options>> {
   return generate('authorizer', options as EventOptions<AuthorizerOptions, AnyAuthorizerEvent>) as Promise<
     AuthorizerEventOf<Options>
+  >;
+}
+
+/**
+ * A WebSocket API event, typed by its route, e.g. `await websocketEvent({ route: 'sendmessage', json: { a: 1 } })`
+ * is a message, `await websocketEvent({ route: '$disconnect', disconnectStatus: 1000 })` a disconnect.
+ */
+export function websocketEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a $default message
+  const Options extends Pick<WebSocketOptions, 'route' | 'lifecycle'> = {},
+>(
+  options: Options & EventOptions<WebSocketOptions, WebSocketEventOf<Options>> = {} as Options &
+    EventOptions<WebSocketOptions, WebSocketEventOf<Options>>,
+): Promise<WebSocketEventOf<Options>> {
+  return generate('websocket', options as EventOptions<WebSocketOptions, WebSocketEvent>) as Promise<
+    WebSocketEventOf<Options>
   >;
 }

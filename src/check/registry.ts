@@ -4,6 +4,7 @@ import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { functionUrlChecker } from '../sources/function-url/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
+import { webSocketChecker } from '../sources/websocket/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
 
@@ -16,6 +17,7 @@ export const checkers: readonly EventChecker[] = [
   apigwV2Checker,
   functionUrlChecker,
   ...authorizerCheckers,
+  webSocketChecker,
 ];
 
 export interface CheckResult {

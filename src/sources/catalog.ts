@@ -53,6 +53,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./authorizer/index.js')).authorizer as Source<unknown>,
   },
   {
+    name: 'websocket',
+    aliases: ['ws'],
+    summary: 'API Gateway WebSocket API event: $connect, a message, or $disconnect (Lambda proxy)',
+    load: async () => (await import('./websocket/index.js')).websocket as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

@@ -16,6 +16,7 @@ describe('the CLI surface', () => {
       'apigw-v2 (http-api)',
       'function-url (url)',
       'authorizer',
+      'websocket (ws)',
       'direct (invoke)',
     ]);
   });

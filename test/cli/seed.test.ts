@@ -55,7 +55,7 @@ describe('gen-event seed', () => {
       statSync(join(dir, 'fixtures', f)).mtimeMs,
     ]);
     const again = await runCli(['seed', recipe]);
-    expect(again.stdout).toMatch(/^0 written, 9 unchanged in /);
+    expect(again.stdout).toMatch(/^0 written, 10 unchanged in /);
     const after = files.map((f) => [
       readFileSync(join(dir, 'fixtures', f), 'utf8'),
       statSync(join(dir, 'fixtures', f)).mtimeMs,
@@ -84,7 +84,7 @@ describe('gen-event seed', () => {
     const check = await runCli(['seed', join(dir, 'recipe.json'), '--check']);
     expect(check).toEqual({
       status: 0,
-      stdout: `9 fixture(s) match ${join(dir, 'recipe.json')}\n`,
+      stdout: `10 fixture(s) match ${join(dir, 'recipe.json')}\n`,
       stderr: '',
     });
     const empty = examplesCopy();

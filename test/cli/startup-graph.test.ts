@@ -60,7 +60,16 @@ describe('what the CLI loads before it runs', () => {
     );
     expect(sourceModules).toStrictEqual([]);
     const all = modulesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
-    for (const source of ['sqs', 'alb', 'apigw-v1', 'apigw-v2', 'function-url', 'authorizer', 'direct']) {
+    for (const source of [
+      'sqs',
+      'alb',
+      'apigw-v1',
+      'apigw-v2',
+      'function-url',
+      'authorizer',
+      'websocket',
+      'direct',
+    ]) {
       expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);
     }
   });

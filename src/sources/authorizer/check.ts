@@ -8,13 +8,12 @@ import {
   checkRequestTime,
   checkTraceHeader,
   GATEWAY_REQUEST_ID,
-  header,
   multiValueMap,
   stringMap,
 } from '../http/check.js';
 import { parseExecuteApiHost } from '../http/hosts.js';
 import { HTTP_METHODS } from '../http/routes.js';
-import { checkWebSocketContext } from '../websocket/check-context.js';
+import { checkUpgradeRequest, checkWebSocketContext } from '../websocket/check-context.js';
 
 /**
  * Lambda authorizer inputs (FORMATS-api-identity §1): each kind is told apart by `type` and
@@ -411,62 +410,6 @@ export const webSocketAuthorizerChecker: EventChecker = {
     checkUpgradeRequest(event, context, problems);
   },
 };
-
-/** The `$connect` upgrade request's headers and query (FORMATS-api-identity §2.3). */
-export function checkUpgradeRequest(
-  event: Record<string, unknown>,
-  context: Record<string, unknown>,
-  problems: ProblemList,
-): void {
-  const headers = stringMap(problems, 'headers', event.headers);
-  const multi = multiValueMap(problems, 'multiValueHeaders', event.multiValueHeaders);
-  if (headers && multi) checkLastValues(problems, 'headers', headers, 'multiValueHeaders', multi);
-  if ('queryStringParameters' in event || 'multiValueQueryStringParameters' in event) {
-    const query = stringMap(problems, 'queryStringParameters', event.queryStringParameters);
-    const multiQuery = multiValueMap(
-      problems,
-      'multiValueQueryStringParameters',
-      event.multiValueQueryStringParameters,
-    );
-    if (query && multiQuery)
-      checkLastValues(
-        problems,
-        'queryStringParameters',
-        query,
-        'multiValueQueryStringParameters',
-        multiQuery,
-      );
-  }
-  const epoch = typeof context.requestTimeEpoch === 'number' ? context.requestTimeEpoch : undefined;
-  checkTraceHeader(problems, 'headers["X-Amzn-Trace-Id"]', header(headers, 'x-amzn-trace-id'), epoch);
-  const identity = isRecord(context.identity) ? context.identity : {};
-  checkForwardedFor(
-    problems,
-    'requestContext.identity.sourceIp',
-    header(headers, 'x-forwarded-for'),
-    identity.sourceIp,
-    0,
-  );
-  problems.expectEqual(
-    'requestContext.domainName',
-    context.domainName,
-    header(headers, 'host'),
-    'domainName is the Host the client used',
-  );
-  problems.expectEqual(
-    'headers["Sec-WebSocket-Version"]',
-    header(headers, 'sec-websocket-version'),
-    '13',
-    'a WebSocket handshake is version 13',
-  );
-  if ('userAgent' in identity)
-    problems.expectEqual(
-      'requestContext.identity.userAgent',
-      identity.userAgent,
-      header(headers, 'user-agent'),
-      'userAgent is the User-Agent header',
-    );
-}
 
 export const authorizerCheckers: readonly EventChecker[] = [
   tokenAuthorizerChecker,

@@ -118,6 +118,11 @@ export interface PreparedConnect {
   build(ctx: EventContext, connection?: Connection): ConnectRequest;
 }
 
+/** Clients that open WebSocket connections: browsers (with Origin) and libraries. */
+export function webSocketClients(): HttpClient[] {
+  return loadTemplate('websocket').clients as HttpClient[];
+}
+
 /** A connection accepted with this request: accepted in the same or the previous millisecond (FORMATS-api-identity §2.2). */
 function openedBy(rng: Random, requestTime: number): Connection {
   return { connectionId: webSocketId(rng), connectedAt: requestTime - rng.int(0, 1) };
@@ -132,11 +137,10 @@ export function prepareConnect(
   spec: RequestSpec,
   site: WebSocketSite,
   extraHeaders: readonly HeaderField[],
+  /** The connection's client when it is the run's own; else one is chosen per request. */
+  client?: HttpClient,
 ): PreparedConnect {
-  const data: HttpData = {
-    ...loadHttpData(),
-    clients: loadTemplate('websocket').clients as HttpClient[],
-  };
+  const data: HttpData = { ...loadHttpData(), clients: client ? [client] : webSocketClients() };
   const build = (ctx: EventContext, given?: Connection): ConnectRequest => {
     const { rng } = ctx;
     const request = sendRequest(spec, { host: site.domainName, method: 'GET', path: () => '/' }, ctx, data);
