@@ -54,6 +54,8 @@ const targeted: [label: string, args: string[]][] = [
   ['gen-event apigw-v1', ['apigw-v1']],
   [`gen-event apigw-v2 --json '{"a":1}'`, ['apigw-v2', '--json', '{"a":1}']],
   [`gen-event direct --payload '{"a":1}'`, ['direct', '--payload', '{"a":1}']],
+  ['gen-event authorizer --type request', ['authorizer', '--type', 'request']],
+  ['gen-event websocket', ['websocket']],
 ];
 const informational: [label: string, args: string[]][] = [['gen-event sqs (realistic body)', ['sqs']]];
 const present = (args: string[]) => available.has(args[0] as string);

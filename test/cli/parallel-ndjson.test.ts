@@ -56,7 +56,7 @@ describe('a long --ndjson run is built by several threads and is byte for byte t
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n')).toHaveLength(COUNT + 1);
     // The library options the CLI reads from these arguments (a WebSocket run of several events is one connection).
-    const options = await source.fromRaw({ count: COUNT }, new ArgumentReader());
+    const options = (await source.fromRaw({ count: COUNT }, new ArgumentReader())) as object;
     expect(sha256(result.stdout)).toBe(await oneThreadDigest(source, { ...options, seed: 'parallel' }));
   });
 
