@@ -1,5 +1,6 @@
 import { executeApiArn } from '../../core/aws.js';
 import type { RunContext } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
 import { compileTemplate } from '../../core/template.js';
 import { type HttpApiRequest, prepareHttpApiRequest } from '../apigw-v2/http-api-request.js';
 import type { ApigwV2Options } from '../apigw-v2/index.js';
@@ -56,10 +57,18 @@ export function prepareHttpApiAuthorizer(
     // the configured order (FORMATS-api-identity §1.3).
     return (ctx) => {
       const built = httpApi.build(ctx);
-      return fill({ ...built.values, routeArn: arnOf(built), identitySource: identityOf(built) });
+      // Without identity sources the key is left out (FORMATS-api-identity §1.3, UNCONFIRMED).
+      const identitySource = sources.length > 0 ? identityOf(built) : undefined;
+      return fill({ ...built.values, routeArn: arnOf(built), identitySource });
     };
   }
 
+  if (sources.length === 0) {
+    throw new UsageError(
+      'a payload 1.0 authorizer input always has an identity source',
+      'give at least one identity source, or use payload 2.0',
+    );
+  }
   const fill = compileTemplate(templates.httpV1, 'authorizer.json');
   const { route } = httpApi;
   const resource = route.kind === 'default' ? '$default' : route.path.text;

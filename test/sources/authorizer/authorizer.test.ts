@@ -269,6 +269,14 @@ describe('HTTP API payload 2.0', () => {
   });
 });
 
+test('HTTP API 2.0 without identity sources: no identitySource key; 1.0 needs one', async () => {
+  const event = await authorizerEvent({ payload: '2.0', identitySources: [], seed: 12 });
+  expect('identitySource' in event).toBe(false);
+  await expect(authorizerEvent({ payload: '1.0', identitySources: [] })).rejects.toThrow(
+    'a payload 1.0 authorizer input always has an identity source',
+  );
+});
+
 describe('HTTP API payload 1.0', () => {
   test('identitySource and authorizationToken are the values comma-joined; methodArn, not routeArn', async () => {
     const event = await authorizerEvent({
