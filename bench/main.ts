@@ -60,6 +60,8 @@ const targeted: [label: string, args: string[]][] = [
   ['gen-event s3 --key x --body x', ['s3', '--key', 'x', '--body', 'x']],
   ['gen-event sns --message x', ['sns', '--message', 'x']],
   [`gen-event eventbridge --detail '{"a":1}'`, ['eventbridge', '--detail', '{"a":1}']],
+  ['gen-event authorizer --type request', ['authorizer', '--type', 'request']],
+  ['gen-event websocket', ['websocket']],
 ];
 const informational: [label: string, args: string[]][] = [
   ['gen-event sqs (realistic body)', ['sqs']],

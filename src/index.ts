@@ -31,6 +31,8 @@ import { integer } from './core/option-shapes.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+import type { AuthorizerOptions } from './sources/authorizer/options.js';
+import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
@@ -46,6 +48,8 @@ import type { SnsOptions } from './sources/sns/index.js';
 import type { Source } from './sources/source.js';
 import type { SqsOptions } from './sources/sqs/index.js';
 import type { Hop } from './sources/via/options.js';
+import type { WebSocketOptions } from './sources/websocket/options.js';
+import type { WebSocketEvent, WebSocketEventOf } from './sources/websocket/types.js';
 
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
@@ -54,6 +58,14 @@ export { invoke } from './lambda-context/invoke.js';
 export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+export type { AuthorizerApi, AuthorizerOptions } from './sources/authorizer/options.js';
+export type {
+  AnyAuthorizerEvent,
+  AuthorizerEventOf,
+  HttpApiAuthorizerEventV1,
+  WebSocketConnectAuthorizerEvent,
+  WebSocketConnectContext,
+} from './sources/authorizer/types.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type {
@@ -75,6 +87,14 @@ export type { S3Options } from './sources/s3/index.js';
 export type { SnsAttributeInput, SnsOptions } from './sources/sns/index.js';
 export type { SqsAttributeInput, SqsOptions } from './sources/sqs/index.js';
 export type { Hop } from './sources/via/options.js';
+export type { WebSocketOptions } from './sources/websocket/options.js';
+export type {
+  WebSocketConnectEvent,
+  WebSocketDisconnectEvent,
+  WebSocketEvent,
+  WebSocketEventOf,
+  WebSocketMessageEvent,
+} from './sources/websocket/types.js';
 
 /** A partial copy of an event type, for `override`: nested fields may be left out, misspelt ones do not compile. */
 export type DeepPartial<T> = T extends readonly (infer Item)[]
@@ -105,6 +125,9 @@ export interface EventTypes {
   'http-api': APIGatewayProxyEventV2;
   'function-url': LambdaFunctionURLEvent;
   url: LambdaFunctionURLEvent;
+  authorizer: AnyAuthorizerEvent;
+  websocket: WebSocketEvent;
+  ws: WebSocketEvent;
   direct: unknown;
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
@@ -130,6 +153,9 @@ export interface OptionTypes {
   'http-api': ApigwV2Options;
   'function-url': FunctionUrlOptions;
   url: FunctionUrlOptions;
+  authorizer: AuthorizerOptions;
+  websocket: WebSocketOptions;
+  ws: WebSocketOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
@@ -153,7 +179,7 @@ export interface RestEventByAuthorizer {
 export interface HttpApiEventByAuthorizer {
   none: APIGatewayProxyEventV2;
   jwt: APIGatewayProxyEventV2WithJWTAuthorizer;
-  lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string | number | boolean> | null>;
+  lambda: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown> | null>;
   iam: APIGatewayProxyEventV2WithIAMAuthorizer;
 }
 
@@ -351,6 +377,24 @@ export function kafkaEvent<SelfManaged extends boolean = false>(
 }
 
 /**
+ * The input a Lambda authorizer receives, typed by the options that choose it, e.g.
+ * `await authorizerEvent({ type: 'request', resource: '/users/{id}', path: '/users/42' })` is an
+ * `APIGatewayRequestAuthorizerEvent`, `await authorizerEvent({ payload: '2.0' })` an
+ * `APIGatewayRequestAuthorizerEventV2`.
+ */
+export function authorizerEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all choose the default, a REST TOKEN input
+  const Options extends Pick<AuthorizerOptions, 'api' | 'type' | 'payload'> = {},
+>(
+  options: Options & EventOptions<AuthorizerOptions, AuthorizerEventOf<Options>> = {} as Options &
+    EventOptions<AuthorizerOptions, AuthorizerEventOf<Options>>,
+): Promise<AuthorizerEventOf<Options>> {
+  return generate('authorizer', options as EventOptions<AuthorizerOptions, AnyAuthorizerEvent>) as Promise<
+    AuthorizerEventOf<Options>
+  >;
+}
+
+/**
  * A Firehose data-transformation invocation, e.g. `await firehoseEvent({ data: ['{"a":1}'], seed: 1 })`;
  * `sourceStream` gives the variant whose records were read from a Kinesis data stream.
  */
@@ -375,4 +419,20 @@ export function kinesisEvent(
   options: EventOptions<KinesisOptions, KinesisStreamEvent> = {},
 ): Promise<KinesisStreamEvent> {
   return generate('kinesis', options);
+}
+
+/**
+ * A WebSocket API event, typed by its route, e.g. `await websocketEvent({ route: 'sendmessage', json: { a: 1 } })`
+ * is a message, `await websocketEvent({ route: '$disconnect', disconnectStatus: 1000 })` a disconnect.
+ */
+export function websocketEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a $default message
+  const Options extends Pick<WebSocketOptions, 'route' | 'lifecycle'> = {},
+>(
+  options: Options & EventOptions<WebSocketOptions, WebSocketEventOf<Options>> = {} as Options &
+    EventOptions<WebSocketOptions, WebSocketEventOf<Options>>,
+): Promise<WebSocketEventOf<Options>> {
+  return generate('websocket', options as EventOptions<WebSocketOptions, WebSocketEvent>) as Promise<
+    WebSocketEventOf<Options>
+  >;
 }

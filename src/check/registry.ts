@@ -1,6 +1,7 @@
 import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { eventBridgeChecker } from '../sources/eventbridge/check.js';
@@ -11,6 +12,7 @@ import { kinesisChecker } from '../sources/kinesis/check.js';
 import { s3Checker, s3TestEventChecker } from '../sources/s3/check.js';
 import { snsChecker } from '../sources/sns/check.js';
 import { sqsChecker } from '../sources/sqs/check.js';
+import { webSocketChecker } from '../sources/websocket/check.js';
 import type { EventChecker } from './problems.js';
 import { ProblemList } from './problems.js';
 
@@ -32,6 +34,8 @@ export const checkers: readonly EventChecker[] = [
   firehoseChecker,
   dynamodbChecker,
   kinesisChecker,
+  ...authorizerCheckers,
+  webSocketChecker,
 ];
 
 export interface CheckResult {

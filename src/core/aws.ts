@@ -60,3 +60,17 @@ export function parseArn(text: string): ParsedArn | undefined {
   const [, partition = '', service = '', region = '', accountId = '', resource = ''] = match;
   return { partition, service, region, accountId, resource };
 }
+
+/**
+ * `arn:<partition>:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/<path without the leading
+ * slash>`, the ARN an API Gateway authorizer is asked about; WebSocket routes have no method
+ * (`…/<stage>/$connect`) (FORMATS-api-identity §0.2, §1.1).
+ */
+export function executeApiArn(
+  placement: { partition: string; region: string; accountId: string },
+  apiId: string,
+  stage: string,
+  route: string,
+): string {
+  return `arn:${placement.partition}:execute-api:${placement.region}:${placement.accountId}:${apiId}/${stage}/${route}`;
+}

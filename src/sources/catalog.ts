@@ -64,6 +64,19 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./function-url/index.js')).functionUrl as Source<unknown>,
   },
   {
+    name: 'authorizer',
+    aliases: [],
+    summary:
+      'Input of an API Gateway Lambda authorizer (REST TOKEN/REQUEST, HTTP API 1.0/2.0, WebSocket $connect)',
+    load: async () => (await import('./authorizer/index.js')).authorizer as Source<unknown>,
+  },
+  {
+    name: 'websocket',
+    aliases: ['ws'],
+    summary: 'API Gateway WebSocket API event: $connect, a message, or $disconnect (Lambda proxy)',
+    load: async () => (await import('./websocket/index.js')).websocket as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

@@ -145,10 +145,13 @@ describe('detection', () => {
   });
 
   test('authorizer inputs and other shapes are not taken for proxy events', () => {
-    expect(checkEvent({ ...bases.none, type: 'REQUEST' }).kind).toBe('unknown');
+    // A format 2.0 event with a type is an authorizer's input, never a function URL event.
+    expect(checkEvent({ ...bases.none, type: 'REQUEST' }).kind).toBe('authorizer (HTTP API 2.0)');
     expect(checkEvent({ version: '1.0', resource: '/', requestContext: { resourcePath: '/' } }).kind).toBe(
       'unknown',
     );
-    expect(checkEvent({ type: 'TOKEN', authorizationToken: 'x', methodArn: 'arn' }).kind).toBe('unknown');
+    expect(checkEvent({ type: 'TOKEN', authorizationToken: 'x', methodArn: 'arn' }).kind).toBe(
+      'authorizer (REST TOKEN)',
+    );
   });
 });

@@ -18,6 +18,8 @@ describe('the CLI surface', () => {
       'apigw-v1 (rest, apigateway)',
       'apigw-v2 (http-api)',
       'function-url (url)',
+      'authorizer',
+      'websocket (ws)',
       'direct (invoke)',
       'cloudwatch-logs (logs)',
       'kafka',

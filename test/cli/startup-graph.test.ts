@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catalog } from '../../src/sources/catalog.js';
 
 // The built CLI (the build runs before the tests in `npm test`). esbuild marks each bundled module
 // with a `// …node_modules/<package>/…` comment, which tells which packages a chunk carries.
@@ -60,16 +61,8 @@ describe('what the CLI loads before it runs', () => {
     );
     expect(sourceModules).toStrictEqual([]);
     const all = modulesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
-    for (const source of [
-      'sqs',
-      'alb',
-      'apigw-v1',
-      'apigw-v2',
-      'function-url',
-      'direct',
-      'dynamodb',
-      'kinesis',
-    ]) {
+    // Every source in the catalog, each in its own folder.
+    for (const { name: source } of catalog) {
       expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);
     }
   });

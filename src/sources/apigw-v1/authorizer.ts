@@ -21,7 +21,8 @@ export interface RestAuthorizerOptions {
   authorizer?: RestAuthorizerKind;
   claims?: Readonly<Record<string, string>>;
   principalId?: string;
-  authorizerContext?: Readonly<Record<string, string | number | boolean>>;
+  /** What the Lambda authorizer returned as `context`: strings, numbers and booleans only. */
+  authorizerContext?: Readonly<Record<string, unknown>>;
 }
 
 /** The `identity` fields an authorizer fills; null when not applicable (FORMATS §3.2). */
@@ -66,7 +67,7 @@ export function prepareRestAuthorization(
     };
   }
   if (kind === 'lambda') {
-    const context = options.authorizerContext ?? {};
+    const context = restContext(options.authorizerContext ?? {});
     for (const reserved of ['principalId', 'integrationLatency']) {
       if (Object.hasOwn(context, reserved)) {
         throw new UsageError(
@@ -83,7 +84,7 @@ export function prepareRestAuthorization(
       authorizer: (ctx) => ({
         principalId,
         integrationLatency: ctx.rng.int(5, 450),
-        ...Object.fromEntries(Object.entries(context).map(([k, v]) => [k, String(v)])),
+        ...context,
       }),
       headers,
     };
@@ -104,4 +105,23 @@ export function prepareRestAuthorization(
     };
   }
   return { caller: NO_CALLER, authorizer: () => undefined, headers: () => [] };
+}
+
+/**
+ * A REST authorizer's context as the proxy event shows it: REST refuses objects and arrays in the
+ * context (FORMATS-api-identity §1.6) and passes the values on as strings (FORMATS §3.3;
+ * UNCONFIRMED for numbers and booleans).
+ */
+export function restContext(context: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(context)) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new UsageError(
+        `--authorizer-context ${key} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object'}`,
+        'a REST authorizer context holds only strings, numbers and booleans',
+      );
+    }
+    out[key] = String(value);
+  }
+  return out;
 }

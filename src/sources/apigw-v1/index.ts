@@ -1,40 +1,22 @@
-import { UsageError } from '../../core/errors.js';
-import { freshCopy } from '../../core/fresh-copy.js';
-import { choice, list, text } from '../../core/option-shapes.js';
+import { choice, json, list, record, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalList, optionalString } from '../../core/raw-options.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
-import { formatRequestTime } from '../../core/time.js';
-import { bodyText, checkBinaryMediaType, restEncodesBase64, warnIfBinaryAsText } from '../http/body.js';
-import { loadHttpData, samplePath } from '../http/data.js';
 import {
-  checkStage,
-  checkStageVariables,
   type GatewayOptions,
   gatewayFromRaw,
   gatewayLibraryOptions,
   gatewayOptionTable,
 } from '../http/gateway-options.js';
-import { headerGroups, restHeaderName } from '../http/headers.js';
-import { gatewayRequestId, gatewaySite, impliedByGatewayHost } from '../http/hosts.js';
-import { allValues, lastValues } from '../http/maps.js';
+import { impliedByGatewayHost } from '../http/hosts.js';
 import {
   type HttpRequestOptions,
   hostOption,
   httpRequestLibraryOptions,
   httpRequestOptionTable,
 } from '../http/options.js';
-import { decodedQueryGroups } from '../http/query.js';
-import { describeRequest, sendRequest } from '../http/request.js';
-import { matchPath, parsePathTemplate } from '../http/routes.js';
-import {
-  cloudFrontHeaders,
-  forwardingHeaders,
-  HTTPS_LISTENER,
-  traceRoot,
-  withoutForwardedFor,
-} from '../http/service-headers.js';
 import type { RawOptions, Source } from '../source.js';
-import { prepareRestAuthorization, REST_AUTHORIZERS, type RestAuthorizerOptions } from './authorizer.js';
+import { REST_AUTHORIZERS, type RestAuthorizerOptions } from './authorizer.js';
+import { ENDPOINTS, prepareRestRequest } from './rest-request.js';
 
 export type { RestAuthorizerKind } from './authorizer.js';
 
@@ -47,8 +29,6 @@ export interface ApigwV1Options extends HttpRequestOptions, GatewayOptions, Rest
   /** The API's `binaryMediaTypes`: bodies of a matching Content-Type arrive base64-encoded. */
   binaryMediaTypes?: readonly string[];
 }
-
-const ENDPOINTS = ['edge', 'regional'] as const;
 
 export const apigwV1: Source<ApigwV1Options> = {
   name: 'apigw-v1',
@@ -93,6 +73,7 @@ export const apigwV1: Source<ApigwV1Options> = {
     binaryMediaTypes: list(text()),
     authorizer: choice(REST_AUTHORIZERS),
     principalId: text(),
+    authorizerContext: record(json()),
   },
   examples: [
     [
@@ -125,91 +106,8 @@ export const apigwV1: Source<ApigwV1Options> = {
   implied: (options) => impliedByGatewayHost(options.host),
 
   async prepare(options, run) {
-    const template = loadTemplate('apigw-v1');
-    const fill = compileTemplate(template.event, 'apigw-v1.json');
-    const data = loadHttpData();
-    const spec = describeRequest(options);
-    const endpoint = options.endpoint ?? 'edge';
-    const stage = checkStage(options.stage ?? 'prod', false);
-    const stageVariables = checkStageVariables(options.stageVariables) ?? null;
-    const binaryMediaTypes = (options.binaryMediaTypes ?? []).map(checkBinaryMediaType);
-    const resource = parsePathTemplate(
-      options.resource ?? (spec.path === '/' ? '/' : '/{proxy+}'),
-      '--resource',
-    );
-    if (spec.path !== undefined && !matchPath(resource, spec.path)) {
-      throw new UsageError(
-        `--path ${spec.path} does not match --resource ${resource.text}`,
-        'give a path the resource matches, or another --resource',
-      );
-    }
-    warnIfBinaryAsText(spec, restEncodesBase64(spec.contentType, binaryMediaTypes), run.warn, {
-      service: 'REST',
-      because: 'is not a binary media type',
-      remedy: 'add --binary-media-type',
-    });
-    const site = gatewaySite(spec.host, run);
-    const auth = prepareRestAuthorization(options, run, data);
-    const resourceId = run.rng.lowerAlnum(6);
-    const deploymentId = run.rng.lowerAlnum(6);
-    const edgePrefixes = template.cloudFrontEdgePrefixes as string[];
-
-    return (ctx) => {
-      const { rng } = ctx;
-      const defaultPath = () => samplePath(data, rng, resource);
-      const request = sendRequest(spec, { host: site.domainName, path: defaultPath }, ctx, data);
-      const trace = traceRoot(ctx.time, rng);
-      // Edge-optimized APIs are reached through CloudFront, which adds its headers and its own address.
-      const serviceHeaders =
-        endpoint === 'edge'
-          ? [
-              ...cloudFrontHeaders(request, rng),
-              ...forwardingHeaders(request, trace, HTTPS_LISTENER, [
-                `${rng.pick(edgePrefixes)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
-              ]),
-            ]
-          : forwardingHeaders(request, trace, HTTPS_LISTENER);
-      const fields = [
-        ...withoutForwardedFor(request.headers),
-        ...auth.headers(request, ctx),
-        ...serviceHeaders,
-      ];
-      const headers = headerGroups(fields, restHeaderName);
-      const query = decodedQueryGroups(request.rawQuery);
-      const parameters = matchPath(resource, request.path) ?? {};
-      const empty = request.body.length === 0;
-      const base64 = !empty && restEncodesBase64(request.contentType, binaryMediaTypes);
-      return fill({
-        resource: resource.text,
-        path: request.path,
-        httpMethod: request.method,
-        headers: lastValues(headers),
-        multiValueHeaders: allValues(headers),
-        // Empty maps and an empty body are null in REST events (FORMATS §0.3).
-        queryStringParameters: query.length === 0 ? null : lastValues(query),
-        multiValueQueryStringParameters: query.length === 0 ? null : allValues(query),
-        pathParameters: Object.keys(parameters).length === 0 ? null : parameters,
-        stageVariables: freshCopy(stageVariables),
-        resourceId,
-        authorizer: auth.authorizer(ctx),
-        extendedRequestId: gatewayRequestId(rng),
-        requestTime: formatRequestTime(ctx.time),
-        // On the execute-api host the client's path starts with the stage (FORMATS §3.2).
-        contextPath: site.ownHost ? `/${stage}${request.path}` : request.path,
-        accountId: run.accountId,
-        stage,
-        domainPrefix: site.domainPrefix,
-        requestTimeEpoch: ctx.time,
-        requestId: rng.uuid(),
-        ...auth.caller,
-        sourceIp: request.sourceIp,
-        userAgent: request.userAgent,
-        domainName: site.domainName,
-        deploymentId,
-        apiId: site.apiId,
-        body: empty ? null : bodyText(request.body, base64),
-        isBase64Encoded: base64,
-      });
-    };
+    const fill = compileTemplate(loadTemplate('apigw-v1').event, 'apigw-v1.json');
+    const rest = prepareRestRequest(options, run);
+    return (ctx) => fill(rest.build(ctx).values);
   },
 };

@@ -22,7 +22,8 @@ export interface HttpApiAuthorizerOptions {
   claims?: Readonly<Record<string, string>>;
   /** Scopes of a JWT access token; without them the token is an id token and `scopes` is null. */
   scopes?: readonly string[];
-  authorizerContext?: Readonly<Record<string, string | number | boolean>>;
+  /** What the Lambda authorizer returned as `context`; any JSON values, kept as they are. */
+  authorizerContext?: Readonly<Record<string, unknown>>;
 }
 
 /** What an HTTP API authorizer adds to each event: `requestContext.authorizer` and the client's credentials. */
@@ -65,7 +66,7 @@ export function prepareHttpApiAuthorization(
   if (kind === 'lambda') {
     // `{"lambda": null}` when the authorizer returned no context (FORMATS §4.2).
     return {
-      authorizer: { lambda: options.authorizerContext ? { ...options.authorizerContext } : null },
+      authorizer: { lambda: options.authorizerContext ? structuredClone(options.authorizerContext) : null },
       headers: bearerHeaders(opaqueToken(run)),
     };
   }

@@ -1,7 +1,8 @@
 import { UsageError } from '../../core/errors.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { either, flag, type LibraryOptionTable, number, record, text } from '../../core/option-shapes.js';
-import { givenOnly, optionalString } from '../../core/raw-options.js';
+import { type LibraryOptionTable, record, text } from '../../core/option-shapes.js';
+import { givenOnly, optionalString, stringList } from '../../core/raw-options.js';
+import { isPlainObject } from '../../core/template.js';
 import type { OptionTable, RawOptions } from '../source.js';
 import { type HttpRequestOptions, httpRequestFromRaw, pairMap } from './options.js';
 
@@ -11,15 +12,12 @@ export interface GatewayOptions {
   stageVariables?: Readonly<Record<string, string>>;
   /** Claims of the JWT / Cognito token, as strings; they override the realistic defaults. */
   claims?: Readonly<Record<string, string>>;
-  /** What a Lambda authorizer returned as its context. */
-  authorizerContext?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export const gatewayLibraryOptions: LibraryOptionTable<GatewayOptions> = {
   stage: text(),
   stageVariables: record(text()),
   claims: record(text()),
-  authorizerContext: record(either(text(), either(number(), flag()))),
 };
 
 export function gatewayOptionTable(defaultStage: string): OptionTable {
@@ -40,8 +38,8 @@ export function gatewayOptionTable(defaultStage: string): OptionTable {
     'authorizer-context': {
       type: 'string',
       repeatable: true,
-      valueName: '<k>=<v>',
-      description: 'A value of the Lambda authorizer context',
+      valueName: '<k>=<v>|<json>',
+      description: 'The Lambda authorizer context: k=v (repeatable) or one JSON object (text, @file or -)',
     },
   };
 }
@@ -53,7 +51,10 @@ export function gatewayOptionTable(defaultStage: string): OptionTable {
 export async function gatewayFromRaw(
   raw: RawOptions,
   args: ArgumentReader,
-): Promise<HttpRequestOptions & GatewayOptions & { authorizer?: string }> {
+): Promise<
+  HttpRequestOptions &
+    GatewayOptions & { authorizer?: string; authorizerContext?: Readonly<Record<string, unknown>> }
+> {
   return {
     ...(await httpRequestFromRaw(raw, args)),
     ...givenOnly({
@@ -61,9 +62,35 @@ export async function gatewayFromRaw(
       stage: optionalString(raw, 'stage'),
       stageVariables: pairMap(raw, 'stage-variable'),
       claims: pairMap(raw, 'claim'),
-      authorizerContext: pairMap(raw, 'authorizer-context'),
+      authorizerContext: await authorizerContextFromRaw(raw, args),
     }),
   };
+}
+
+/**
+ * `--authorizer-context`: `k=v` pairs (values as text), or one JSON object whose values keep their
+ * JSON types, which HTTP APIs pass on as they are (FORMATS-api-identity §1.6).
+ */
+async function authorizerContextFromRaw(
+  raw: RawOptions,
+  args: ArgumentReader,
+): Promise<Record<string, unknown> | undefined> {
+  const [first, ...rest] = stringList(raw, 'authorizer-context');
+  if (first === undefined || !/^\s*(?:[{[]|@|-$)/.test(first)) return pairMap(raw, 'authorizer-context');
+  if (rest.length > 0) {
+    throw new UsageError(
+      '--authorizer-context gives a JSON object and more values',
+      'give one JSON object, or k=v pairs',
+    );
+  }
+  const context = await args.readJson(first, '--authorizer-context');
+  if (!isPlainObject(context)) {
+    throw new UsageError(
+      '--authorizer-context is not a JSON object',
+      'give an object such as {"tenant":"acme","tier":2}',
+    );
+  }
+  return context;
 }
 
 // Stage names: letters, digits, hyphens and underscores, at most 128 characters.

@@ -1,0 +1,146 @@
+import type { EventContext, RunContext } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
+import { freshCopy } from '../../core/fresh-copy.js';
+import { loadTemplate } from '../../core/template.js';
+import { formatRequestTime } from '../../core/time.js';
+import { bodyText, checkBinaryMediaType, restEncodesBase64, warnIfBinaryAsText } from '../http/body.js';
+import { loadHttpData, samplePath } from '../http/data.js';
+import { checkStage, checkStageVariables } from '../http/gateway-options.js';
+import { headerGroups, restHeaderName } from '../http/headers.js';
+import { type GatewaySite, gatewayRequestId, gatewaySite } from '../http/hosts.js';
+import { allValues, type FieldGroup, lastValues } from '../http/maps.js';
+import { decodedQueryGroups } from '../http/query.js';
+import { describeRequest, type HttpRequest, sendRequest } from '../http/request.js';
+import { matchPath, type PathTemplate, parsePathTemplate } from '../http/routes.js';
+import {
+  cloudFrontHeaders,
+  forwardingHeaders,
+  HTTPS_LISTENER,
+  traceRoot,
+  withoutForwardedFor,
+} from '../http/service-headers.js';
+import { prepareRestAuthorization } from './authorizer.js';
+import type { ApigwV1Options } from './index.js';
+
+export const ENDPOINTS = ['edge', 'regional'] as const;
+
+/**
+ * One REST API request as API Gateway sees it: the values of the proxy event (FORMATS §3), which a
+ * Lambda authorizer's REQUEST input shares field by field (FORMATS-api-identity §1.2).
+ */
+export interface RestRequest {
+  request: HttpRequest;
+  /** Header groups, names as REST shows them. */
+  headers: FieldGroup[];
+  /** Decoded query groups. */
+  query: FieldGroup[];
+  /** Every value the proxy template takes. */
+  values: Record<string, unknown>;
+}
+
+export interface PreparedRestRequest {
+  site: GatewaySite;
+  stage: string;
+  resource: PathTemplate;
+  build(ctx: EventContext): RestRequest;
+}
+
+/** Checks the request options once per run and returns the builder of each request. */
+export function prepareRestRequest(
+  options: ApigwV1Options,
+  run: RunContext,
+  forwardsBody = true,
+): PreparedRestRequest {
+  const template = loadTemplate('apigw-v1');
+  const data = loadHttpData();
+  const spec = describeRequest(options);
+  const endpoint = options.endpoint ?? 'edge';
+  if (!(ENDPOINTS as readonly string[]).includes(endpoint)) {
+    throw new UsageError(`--endpoint ${endpoint} is not an endpoint type`, 'use edge or regional');
+  }
+  const stage = checkStage(options.stage ?? 'prod', false);
+  const stageVariables = checkStageVariables(options.stageVariables) ?? null;
+  const binaryMediaTypes = (options.binaryMediaTypes ?? []).map(checkBinaryMediaType);
+  const resource = parsePathTemplate(
+    options.resource ?? (spec.path === '/' ? '/' : '/{proxy+}'),
+    '--resource',
+  );
+  if (spec.path !== undefined && !matchPath(resource, spec.path)) {
+    throw new UsageError(
+      `--path ${spec.path} does not match --resource ${resource.text}`,
+      'give a path the resource matches, or another --resource',
+    );
+  }
+  if (forwardsBody) {
+    warnIfBinaryAsText(spec, restEncodesBase64(spec.contentType, binaryMediaTypes), run.warn, {
+      service: 'REST',
+      because: 'is not a binary media type',
+      remedy: 'add --binary-media-type',
+    });
+  }
+  const site = gatewaySite(spec.host, run);
+  const auth = prepareRestAuthorization(options, run, data);
+  const resourceId = run.rng.lowerAlnum(6);
+  const deploymentId = run.rng.lowerAlnum(6);
+  const edgePrefixes = template.cloudFrontEdgePrefixes as string[];
+
+  const build = (ctx: EventContext): RestRequest => {
+    const { rng } = ctx;
+    const defaultPath = () => samplePath(data, rng, resource);
+    const request = sendRequest(spec, { host: site.domainName, path: defaultPath }, ctx, data);
+    const trace = traceRoot(ctx.time, rng);
+    // Edge-optimized APIs are reached through CloudFront, which adds its headers and its own address.
+    const serviceHeaders =
+      endpoint === 'edge'
+        ? [
+            ...cloudFrontHeaders(request, rng),
+            ...forwardingHeaders(request, trace, HTTPS_LISTENER, [
+              `${rng.pick(edgePrefixes)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+            ]),
+          ]
+        : forwardingHeaders(request, trace, HTTPS_LISTENER);
+    const fields = [
+      ...withoutForwardedFor(request.headers),
+      ...auth.headers(request, ctx),
+      ...serviceHeaders,
+    ];
+    const headers = headerGroups(fields, restHeaderName);
+    const query = decodedQueryGroups(request.rawQuery);
+    const parameters = matchPath(resource, request.path) ?? {};
+    const empty = request.body.length === 0;
+    const base64 = !empty && restEncodesBase64(request.contentType, binaryMediaTypes);
+    const values = {
+      resource: resource.text,
+      path: request.path,
+      httpMethod: request.method,
+      headers: lastValues(headers),
+      multiValueHeaders: allValues(headers),
+      // Empty maps and an empty body are null in REST events (FORMATS §0.3).
+      queryStringParameters: query.length === 0 ? null : lastValues(query),
+      multiValueQueryStringParameters: query.length === 0 ? null : allValues(query),
+      pathParameters: Object.keys(parameters).length === 0 ? null : parameters,
+      stageVariables: freshCopy(stageVariables),
+      resourceId,
+      authorizer: auth.authorizer(ctx),
+      extendedRequestId: gatewayRequestId(rng),
+      requestTime: formatRequestTime(ctx.time),
+      // On the execute-api host the client's path starts with the stage (FORMATS §3.2).
+      contextPath: site.ownHost ? `/${stage}${request.path}` : request.path,
+      accountId: run.accountId,
+      stage,
+      domainPrefix: site.domainPrefix,
+      requestTimeEpoch: ctx.time,
+      requestId: rng.uuid(),
+      ...auth.caller,
+      sourceIp: request.sourceIp,
+      userAgent: request.userAgent,
+      domainName: site.domainName,
+      deploymentId,
+      apiId: site.apiId,
+      body: empty ? null : bodyText(request.body, base64),
+      isBase64Encoded: base64,
+    };
+    return { request, headers, query, values };
+  };
+  return { site, stage, resource, build };
+}

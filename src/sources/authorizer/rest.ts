@@ -1,0 +1,76 @@
+import { executeApiArn } from '../../core/aws.js';
+import type { RunContext } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
+import { compileTemplate } from '../../core/template.js';
+import type { ApigwV1Options } from '../apigw-v1/index.js';
+import { prepareRestRequest, type RestRequest } from '../apigw-v1/rest-request.js';
+import type { FieldGroup } from '../http/maps.js';
+import type { EventBuilder } from '../source.js';
+import type { IdentitySource } from './identity-sources.js';
+
+/** The last value of a group, its name matched as `key` (header groups are keyed in lowercase). */
+function lastOf(groups: readonly FieldGroup[], key: string): string | undefined {
+  const values = groups.find((group) => group.key === key)?.values;
+  return values?.[values.length - 1];
+}
+
+/** The value API Gateway reads for an identity source from a REST request (last of repeats, FORMATS §0.4). */
+function restIdentityValue(rest: RestRequest, source: IdentitySource): string | undefined {
+  if (source.where === 'header') return lastOf(rest.headers, source.name.toLowerCase());
+  if (source.where === 'querystring') return lastOf(rest.query, source.name);
+  const variables = rest.values.stageVariables as Record<string, string> | null;
+  return variables?.[source.name];
+}
+
+/** A TOKEN authorizer reads its token from one header, its token source (FORMATS-api-identity §1.1). */
+export function checkTokenSources(sources: readonly IdentitySource[]): void {
+  if (sources.length !== 1 || sources[0]?.where !== 'header') {
+    throw new UsageError(
+      'a TOKEN authorizer reads one header',
+      'give one --identity-source method.request.header.<Name>, or use --type request',
+    );
+  }
+}
+
+/**
+ * REST TOKEN and REQUEST authorizer inputs. The request is built exactly as the REST proxy source
+ * builds it with a Lambda authorizer, so the authorizer's input and the proxy event for the same
+ * request and seed agree field by field (FORMATS-api-identity §1.1, §1.2).
+ */
+export function prepareRestAuthorizer(
+  options: ApigwV1Options,
+  kind: 'token' | 'request',
+  sources: readonly IdentitySource[],
+  templates: Readonly<Record<string, unknown>>,
+  run: RunContext,
+): EventBuilder {
+  // The authorizer never sees the body (FORMATS-api-identity §1.2), so a binary one is no concern.
+  const rest = prepareRestRequest({ ...options, authorizer: 'lambda' }, run, false);
+  const methodArnOf = (built: RestRequest) =>
+    executeApiArn(run, rest.site.apiId, rest.stage, `${built.request.method}/${built.request.path.slice(1)}`);
+  if (kind === 'token') {
+    const fill = compileTemplate(templates.token, 'authorizer.json');
+    const source = sources[0] as IdentitySource;
+    return (ctx) => {
+      const built = rest.build(ctx);
+      return fill({
+        methodArn: methodArnOf(built),
+        authorizationToken: restIdentityValue(built, source),
+      });
+    };
+  }
+  const fill = compileTemplate(templates.request, 'authorizer.json');
+  return (ctx) => {
+    const built = rest.build(ctx);
+    const { values } = built;
+    // Empty maps are {} in an authorizer's input, where the proxy event has null (FORMATS-api-identity §1.2).
+    return fill({
+      ...values,
+      methodArn: methodArnOf(built),
+      queryStringParameters: values.queryStringParameters ?? {},
+      multiValueQueryStringParameters: values.multiValueQueryStringParameters ?? {},
+      pathParameters: values.pathParameters ?? {},
+      stageVariables: values.stageVariables ?? {},
+    });
+  };
+}
