@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { findSource, sources } from '../sources/registry.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import { closest } from './closest.js';
@@ -37,9 +38,14 @@ export interface RecipeFixture {
 export const DEFAULT_BASE_SEED = 'gen-event';
 
 /** Options that decide where a CLI run writes; a recipe decides that itself. */
-const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'name']);
+const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'name', 'max-input']);
 
-export function parseRecipe(text: string, path: string): Recipe {
+export interface RecipeRules {
+  /** Whether `out` may name a folder outside the recipe's own folder, or an absolute one. */
+  allowOutside?: boolean;
+}
+
+export function parseRecipe(text: string, path: string, { allowOutside = false }: RecipeRules = {}): Recipe {
   const document = parseJson(text, path);
   const fail = (what: string, hint: string): never => {
     throw new UsageError(`${path}: ${what}`, hint);
@@ -61,6 +67,12 @@ export function parseRecipe(text: string, path: string): Recipe {
   }
   const recipeDir = dirname(path);
   const outDir = isAbsolute(out as string) ? (out as string) : resolve(recipeDir, out as string);
+  if (!allowOutside && (isAbsolute(out as string) || !inside(recipeDir, outDir))) {
+    fail(
+      `out ${JSON.stringify(out)} is outside the recipe's folder`,
+      'name a folder inside it, or run with --allow-outside to allow it',
+    );
+  }
   const parsed = Object.entries(fixtures as Record<string, unknown>).map(([name, entry]) =>
     parseFixture(name, entry, String(seed), path),
   );
@@ -122,12 +134,51 @@ function parseFixture(name: string, entry: unknown, baseSeed: string, path: stri
     : { name, file, source, options, override, compact };
 }
 
+/**
+ * Whether `path` lies inside `folder` once symbolic links are followed: the deepest part of `path`
+ * that exists is resolved, so a link inside the folder that leads out of it counts as outside.
+ */
+function inside(folder: string, path: string): boolean {
+  let existing = resolve(path);
+  let rest = '';
+  for (;;) {
+    try {
+      existing = resolve(realpathSync(existing), rest);
+      break;
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) break;
+      rest = rest === '' ? relative(parent, existing) : `${relative(parent, existing)}/${rest}`;
+      existing = parent;
+    }
+  }
+  let base = resolve(folder);
+  try {
+    base = realpathSync(base);
+  } catch {
+    // The recipe was read from it, so it exists; keep the path as given if it cannot be resolved.
+  }
+  const within = relative(base, existing);
+  return within === '' || (!within.startsWith('..') && !isAbsolute(within));
+}
+
+/** An InputReader for a recipe's files that remembers which files were read. */
+export interface RecipeInputReader extends InputReader {
+  readonly filesRead: readonly string[];
+}
+
 /** Reads files named in a recipe (`@file`, `merge`, schemas) relative to the recipe's folder. */
-export function recipeInputReader(reader: InputReader, recipePath: string): InputReader {
+export function recipeInputReader(reader: InputReader, recipePath: string): RecipeInputReader {
   const base = dirname(recipePath);
+  const filesRead: string[] = [];
   return {
-    readFile: (file) => reader.readFile(isAbsolute(file) ? file : resolve(base, file)),
-    readStdin: () => {
+    filesRead,
+    openFile: (file) => {
+      const path = isAbsolute(file) ? file : resolve(base, file);
+      filesRead.push(path);
+      return reader.openFile(path);
+    },
+    openStdin: () => {
       throw new UsageError('a recipe cannot read standard input', 'name a file instead');
     },
   };
