@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { checkEvent } from '../check/registry.js';
 import { maxInputFromRaw, maxInputOption } from '../core/common-options.js';
-import { GenEventError, UsageError } from '../core/errors.js';
+import { type GenEventError, UsageError } from '../core/errors.js';
 import { fileError, inputTooLarge, parseJson } from '../core/inputs.js';
 import { listJsonFiles } from '../core/output.js';
 import { optionalBoolean } from '../core/raw-options.js';
@@ -120,36 +121,30 @@ function indent(text: string, by: string): string {
  * (a single such line is one document); otherwise the whole input is one document.
  */
 async function* checkStream(stream: Readable, where: string, maxInput: number): AsyncGenerator<CheckedEvent> {
-  const lines = readLines(stream, where, maxInput)[Symbol.asyncIterator]();
+  const reader = new LineReader(stream, where, maxInput);
   const head: string[] = [];
   let first: { line: string; number: number; value: unknown } | undefined;
-  for (let item = await lines.next(); !item.done; item = await lines.next()) {
-    head.push(item.value);
-    if (item.value.trim().length === 0) continue;
-    const value = parseLine(item.value);
-    if (value !== NOT_JSON) first = { line: item.value, number: head.length, value };
+  for (let text = await reader.next(); text !== undefined; text = await reader.next()) {
+    head.push(text);
+    if (text.trim().length === 0) continue;
+    const value = parseLine(text);
+    if (value !== NOT_JSON) first = { line: text, number: head.length, value };
     break;
   }
   if (first === undefined) {
-    // A document over several lines (or nothing at all): read the rest of it, within the limit.
-    let text = head.join('\n');
-    for (let item = await lines.next(); !item.done; item = await lines.next()) {
-      text += `\n${item.value}`;
-      if (text.length > maxInput) throw inputTooLarge(where, maxInput);
-    }
-    yield* checkDocument(text, where);
+    // A document over several lines (or nothing at all): the rest of it, within the limit.
+    const rest = await reader.rest();
+    yield* checkDocument(head.length === 0 ? rest : `${head.join('\n')}\n${rest}`, where);
     return;
   }
-  let previous: { line: string; number: number; value: unknown } = first;
   let single = true;
   let number = first.number;
-  for (let item = await lines.next(); !item.done; item = await lines.next()) {
+  for (let text = await reader.next(); text !== undefined; text = await reader.next()) {
     number += 1;
-    if (item.value.trim().length === 0) continue;
-    if (single) yield lineResult(previous, where);
+    if (text.trim().length === 0) continue;
+    if (single) yield lineResult(first, where);
     single = false;
-    previous = { line: item.value, number, value: parseLine(item.value) };
-    yield lineResult(previous, where);
+    yield lineResult({ line: text, number, value: parseLine(text) }, where);
   }
   if (single) yield { where, ...checkEvent(first.value) };
 }
@@ -190,34 +185,87 @@ function invalid(text: string, where: string): CheckedEvent {
 }
 
 /**
- * The lines of a stream (without their `\n`), as UTF-8 text. A line longer than `maxBytes` is an
- * InputError as soon as it is, so an input without newlines (/dev/zero) never fills memory.
+ * The lines of a stream (without their `\n`) as text, or all that is left of it. Chunks are decoded
+ * once and cut into string slices (no buffer per line: a million short lines make no more garbage
+ * than their text). A line, or the rest, longer than `maxBytes` is an InputError as soon as it is, so
+ * an input without newlines (/dev/zero) or an endless one never fills memory.
  */
-async function* readLines(stream: Readable, where: string, maxBytes: number): AsyncGenerator<string> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  try {
-    for await (const chunk of stream) {
-      let data = chunk as Buffer;
-      for (let newline = data.indexOf(10); newline >= 0; newline = data.indexOf(10)) {
-        pending.push(data.subarray(0, newline));
-        pendingBytes += newline;
-        if (pendingBytes > maxBytes) throw inputTooLarge(where, maxBytes);
-        yield Buffer.concat(pending, pendingBytes).toString('utf8');
-        pending = [];
-        pendingBytes = 0;
-        data = data.subarray(newline + 1);
-      }
-      pending.push(data);
-      pendingBytes += data.length;
-      if (pendingBytes > maxBytes) throw inputTooLarge(where, maxBytes);
-    }
-  } catch (error) {
-    stream.destroy();
-    if (error instanceof GenEventError) throw error;
-    throw fileError(where, error as NodeJS.ErrnoException);
+class LineReader {
+  private readonly chunks: AsyncIterator<Buffer>;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private buffered = '';
+  private ended = false;
+
+  constructor(
+    private readonly stream: Readable,
+    private readonly where: string,
+    private readonly maxBytes: number,
+  ) {
+    this.chunks = stream[Symbol.asyncIterator]();
   }
-  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes).toString('utf8');
+
+  /** The next line, or undefined at the end. */
+  async next(): Promise<string | undefined> {
+    for (;;) {
+      const newline = this.buffered.indexOf('\n');
+      if (newline >= 0) {
+        const line = this.take(this.buffered.slice(0, newline));
+        this.buffered = this.buffered.slice(newline + 1);
+        return line;
+      }
+      this.hold(this.buffered);
+      this.buffered = '';
+      if (this.ended || !(await this.read())) {
+        this.ended = true;
+        return this.pendingLength > 0 ? this.take('') : undefined;
+      }
+    }
+  }
+
+  /** Everything not read yet. */
+  async rest(): Promise<string> {
+    do {
+      this.hold(this.buffered);
+      this.buffered = '';
+    } while (!this.ended && (await this.read()));
+    this.ended = true;
+    return this.take('');
+  }
+
+  private async read(): Promise<boolean> {
+    try {
+      const item = await this.chunks.next();
+      if (item.done) {
+        this.buffered = this.decoder.end();
+        return this.buffered.length > 0;
+      }
+      this.buffered = this.decoder.write(item.value);
+      return true;
+    } catch (error) {
+      this.stream.destroy();
+      throw fileError(this.where, error as NodeJS.ErrnoException);
+    }
+  }
+
+  private hold(text: string): void {
+    if (text.length === 0) return;
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > this.maxBytes) {
+      this.stream.destroy();
+      throw inputTooLarge(this.where, this.maxBytes);
+    }
+  }
+
+  private take(last: string): string {
+    this.hold(last);
+    const line = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    return line;
+  }
 }
 
 function isDirectory(path: string): boolean {

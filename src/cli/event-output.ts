@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkEventSize, type EventStream, serializeEvent } from '../core/engine.js';
+import { checkEventSize, checkFitsInString, type EventStream, serializeEvent } from '../core/engine.js';
 import { GenEventError, InputError, InterruptedError, type StopSignal, UsageError } from '../core/errors.js';
 import { checkNamePattern, DEFAULT_NAME_PATTERN, eventFileName } from '../core/file-names.js';
 import { checkFolderTargets } from '../core/folder-targets.js';
@@ -82,9 +82,17 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
     : { kind: 'single', file: out, force, compact };
 }
 
+/** Streams whose first event has been measured against the longest string (checkFitsInString). */
+const measured = new WeakSet<EventStream>();
+
 /** Serialises one event and warns when its compact form is over the source's limit. */
 export function serialize(stream: EventStream, source: Source<unknown>, compact: boolean): string {
   const event = stream.next();
+  if (!measured.has(stream)) {
+    // The events of a run are alike in size: the first one shows whether they fit at all.
+    measured.add(stream);
+    checkFitsInString(event);
+  }
   const text = serializeEvent(event, compact);
   const bytes = Buffer.byteLength(text) - 1;
   // Indented text is never shorter than compact text, so only an oversized one needs measuring again.

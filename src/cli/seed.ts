@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkEvent } from '../check/registry.js';
 import { maxInputFromRaw, maxInputOption } from '../core/common-options.js';
-import { serializeEvent } from '../core/engine.js';
+import { checkFitsInString, serializeEvent } from '../core/engine.js';
 import { InterruptedError, UsageError } from '../core/errors.js';
 import { checkFixtureTargets, type FixtureTarget, holdsText } from '../core/folder-targets.js';
 import { readFileBounded } from '../core/inputs.js';
@@ -71,7 +71,9 @@ export async function runSeed(positionals: readonly string[], raw: RawOptions, i
       override: fixture.override,
       maxInput,
     });
-    const eventText = serializeEvent(stream.next(), fixture.compact);
+    const event = stream.next();
+    checkFitsInString(event);
+    const eventText = serializeEvent(event, fixture.compact);
     const path = join(recipe.outDir, fixture.file);
     const target = targets[i] ?? { exists: false };
     const state: FileState = !target.exists

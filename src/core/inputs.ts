@@ -8,10 +8,11 @@ import { checkNesting } from './nesting.js';
 
 /**
  * The most bytes one input (a file, standard input, a recipe, one NDJSON line for `check`) may have
- * unless `--max-input` says otherwise: far above any AWS event (6 MB synchronous payloads), far below
- * what a process can hold, so `--body @/dev/zero` or an endless pipe ends in a second with an error.
+ * unless `--max-input` says otherwise: above any AWS event (6 MB synchronous payloads, so events over
+ * the limits can still be made), small enough that even a process with little memory holds it a few
+ * times over, so `--body @/dev/zero` or an endless pipe ends at once with an error.
  */
-export const DEFAULT_MAX_INPUT = 64 * 1024 * 1024;
+export const DEFAULT_MAX_INPUT = 8 * 1024 * 1024;
 /** The largest `--max-input`: every input becomes one string, and V8 strings hold no more. */
 export const MAX_INPUT_LIMIT = constants.MAX_STRING_LENGTH;
 
@@ -43,7 +44,7 @@ export async function openFile(path: string): Promise<Readable> {
     throw fileError(path, error);
   });
   if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'name a file');
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (error: NodeJS.ErrnoException) => reject(fileError(path, error)));

@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { checkNesting, MAX_NESTING } from './nesting.js';
 import { isPlainObject } from './template.js';
 
 /**
@@ -71,6 +72,12 @@ export function parseSetArg(arg: string): SetOperation {
   const eq = arg.indexOf('=');
   if (eq < 0) throw new UsageError(`--set '${arg}' has no '='`, "write it as --set 'path.to.field=value'");
   const path = parseSetPath(arg.slice(0, eq));
+  if (path.length > MAX_NESTING) {
+    throw new UsageError(
+      `--set path '${arg.slice(0, 40)}…' has ${path.length} segments`,
+      `a path may have up to ${MAX_NESTING}, as deep as an event may nest`,
+    );
+  }
   const text = arg.slice(eq + 1);
   let value: unknown = text;
   try {
@@ -78,6 +85,7 @@ export function parseSetArg(arg: string): SetOperation {
   } catch {
     // Not JSON: the text is the value.
   }
+  checkNesting(value, `the --set value for '${arg.slice(0, Math.min(eq, 40))}'`);
   if (isPlainObject(value) || Array.isArray(value)) checkNoForbiddenKeys(value, `--set '${arg}'`);
   return { path, value };
 }
