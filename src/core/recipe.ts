@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findSource, sources } from '../sources/registry.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import { closest } from './closest.js';
@@ -7,6 +7,7 @@ import { commonOptionTable } from './common-options.js';
 import { UsageError } from './errors.js';
 import { checkRelativeFileName } from './file-names.js';
 import { type InputReader, parseJson } from './inputs.js';
+import { lstatOrUndefined } from './output.js';
 import { checkNoForbiddenKeys } from './overrides.js';
 import { isPlainObject } from './template.js';
 
@@ -69,8 +70,8 @@ export function parseRecipe(text: string, path: string, { allowOutside = false }
   const outDir = isAbsolute(out as string) ? (out as string) : resolve(recipeDir, out as string);
   if (!allowOutside && (isAbsolute(out as string) || !inside(recipeDir, outDir))) {
     fail(
-      `out ${JSON.stringify(out)} is outside the recipe's folder`,
-      'name a folder inside it, or run with --allow-outside to allow it',
+      `out ${JSON.stringify(out)} is ${isAbsolute(out as string) ? 'an absolute path' : "outside the recipe's folder"}`,
+      "name a folder inside the recipe's folder, or run with --allow-outside to allow it",
     );
   }
   const parsed = Object.entries(fixtures as Record<string, unknown>).map(([name, entry]) =>
@@ -139,27 +140,27 @@ function parseFixture(name: string, entry: unknown, baseSeed: string, path: stri
  * that exists is resolved, so a link inside the folder that leads out of it counts as outside.
  */
 function inside(folder: string, path: string): boolean {
-  let existing = resolve(path);
-  let rest = '';
-  for (;;) {
+  const real = realExisting(path);
+  if (real === undefined) return false;
+  const within = relative(realExisting(folder) ?? resolve(folder), real);
+  return within === '' || (!within.startsWith('..') && !isAbsolute(within));
+}
+
+/**
+ * The path with its deepest existing part resolved through symbolic links, the rest as written;
+ * undefined when a symbolic link on the way leads nowhere (where it would lead is unknown).
+ */
+function realExisting(path: string): string | undefined {
+  const missing: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
     try {
-      existing = resolve(realpathSync(existing), rest);
-      break;
+      return join(realpathSync(at), ...missing);
     } catch {
-      const parent = dirname(existing);
-      if (parent === existing) break;
-      rest = rest === '' ? relative(parent, existing) : `${relative(parent, existing)}/${rest}`;
-      existing = parent;
+      if (lstatOrUndefined(at)?.isSymbolicLink()) return undefined;
+      if (dirname(at) === at) return resolve(path);
+      missing.unshift(basename(at));
     }
   }
-  let base = resolve(folder);
-  try {
-    base = realpathSync(base);
-  } catch {
-    // The recipe was read from it, so it exists; keep the path as given if it cannot be resolved.
-  }
-  const within = relative(base, existing);
-  return within === '' || (!within.startsWith('..') && !isAbsolute(within));
 }
 
 /** An InputReader for a recipe's files that remembers which files were read. */
