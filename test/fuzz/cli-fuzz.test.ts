@@ -97,7 +97,7 @@ const value = fc.oneof(
     `@${inputs}`,
   ),
   // Files that are not ordinary: endless, empty, a link to nowhere, drawn contents (see drawnContents).
-  fc.constantFrom('@/dev/zero', '@/dev/null', `@${danglingOut}`, `@${drawnFile}`, drawnFile, '/dev/zero'),
+  fc.constantFrom('@/dev/zero', '@/dev/null', `@${danglingOut}`, `@${drawnFile}`, drawnFile),
   fc.constantFrom(
     'Records[0].body=1',
     '__proto__.p=1',
@@ -180,7 +180,7 @@ describe('fuzz: random argument vectors and file contents', () => {
     before['drawn.json'] = '';
     expect(after).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['dangling-out', 'inputs']);
-  }, 240_000);
+  }, 360_000);
 });
 
 /** Every file under a folder, temporary ones (dot files) included. */
