@@ -1,16 +1,19 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkEventSize, type EventStream, serializeEvent } from '../core/engine.js';
-import { InterruptedError, UsageError } from '../core/errors.js';
-import { checkNamePattern, eventFileName } from '../core/file-names.js';
+import { checkEventSize, checkFitsInString, type EventStream, serializeEvent } from '../core/engine.js';
+import { GenEventError, InputError, InterruptedError, type StopSignal, UsageError } from '../core/errors.js';
+import { checkNamePattern, DEFAULT_NAME_PATTERN, eventFileName } from '../core/file-names.js';
+import { checkFolderTargets } from '../core/folder-targets.js';
 import {
-  checkFolderTargets,
   commitFile,
   createTemporaryFile,
+  inspectTarget,
   isFolderTarget,
-  refuseExisting,
   removeQuietly,
+  writeError,
   writeFileAtomic,
+  writeOutFile,
 } from '../core/output.js';
 import { optionalBoolean, optionalInteger, optionalString } from '../core/raw-options.js';
 import type { RawOptions, Source } from '../sources/source.js';
@@ -26,7 +29,16 @@ export type OutputPlan =
   | { kind: 'single'; file?: string; force: boolean; compact: boolean }
   | { kind: 'ndjson'; file?: string; force: boolean; count: number }
   | { kind: 'array'; file?: string; force: boolean; count: number; compact: boolean }
-  | { kind: 'folder'; dir: string; names: string[]; force: boolean; compact: boolean };
+  | {
+      kind: 'folder';
+      dir: string;
+      /** The `--name` pattern; file names are made one at a time as the events are written. */
+      pattern?: string;
+      source: string;
+      count: number;
+      force: boolean;
+      compact: boolean;
+    };
 
 export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan {
   const out = optionalString(raw, 'out');
@@ -49,7 +61,7 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
     }
     if (pattern !== undefined)
       throw new UsageError('--name names files in a folder', 'drop --name with --array');
-    if (out !== undefined) refuseExisting(out, force);
+    if (out !== undefined) inspectTarget(out, force);
     return { kind: 'array', ...(out === undefined ? {} : { file: out }), force, count, compact };
   }
   const folder = out !== undefined && !ndjson && isFolderTarget(out);
@@ -63,14 +75,14 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
         'name a file such as events.ndjson',
       );
     }
-    if (out !== undefined) refuseExisting(out, force);
+    if (out !== undefined) inspectTarget(out, force);
     return out === undefined ? { kind: 'ndjson', force, count } : { kind: 'ndjson', file: out, force, count };
   }
   if (folder) {
     if (pattern !== undefined) checkNamePattern(pattern, count);
-    const names = Array.from({ length: count }, (_, i) => eventFileName(pattern, source.name, i + 1, count));
-    checkFolderTargets(out, names, force);
-    return { kind: 'folder', dir: out, names, force, compact };
+    checkFolderTargets(out, pattern ?? DEFAULT_NAME_PATTERN, source.name, count, force);
+    const base = { kind: 'folder', dir: out, source: source.name, count, force, compact } as const;
+    return pattern === undefined ? base : { ...base, pattern };
   }
   if (countOption !== undefined && count > 1) {
     throw new UsageError(
@@ -78,15 +90,23 @@ export function planOutput(source: Source<unknown>, raw: RawOptions): OutputPlan
       'add --ndjson for one event per line, --array for one JSON array, or --out <dir>/ for one file each',
     );
   }
-  if (out !== undefined) refuseExisting(out, force);
+  if (out !== undefined) inspectTarget(out, force);
   return out === undefined
     ? { kind: 'single', force, compact }
     : { kind: 'single', file: out, force, compact };
 }
 
+/** Streams whose first event has been measured against the longest string (checkFitsInString). */
+const measured = new WeakSet<EventStream>();
+
 /** Serialises one event and warns when its compact form is over the source's limit. */
 export function serialize(stream: EventStream, source: Source<unknown>, compact: boolean): string {
   const event = stream.next();
+  if (!measured.has(stream)) {
+    // The events of a run are alike in size: the first one shows whether they fit at all.
+    measured.add(stream);
+    checkFitsInString(event);
+  }
   const text = serializeEvent(event, compact);
   const bytes = Buffer.byteLength(text) - 1;
   // Indented text is never shorter than compact text, so only an oversized one needs measuring again.
@@ -100,8 +120,9 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
   switch (plan.kind) {
     case 'single': {
       const text = serialize(stream, source, plan.compact);
-      if (plan.file === undefined) await io.writeStdout(text);
-      else writeFileAtomic(plan.file, text, plan.force);
+      const file = plan.file;
+      if (file === undefined) await io.writeStdout(text);
+      else await io.whileWriting(() => writeOutFile(file, text, plan.force));
       return;
     }
     case 'ndjson': {
@@ -134,6 +155,10 @@ export async function writeEvents(plan: OutputPlan, source: Source<unknown>, str
   }
 }
 
+type Interrupted = () => StopSignal | undefined;
+/** Lines of NDJSON or the pieces of one array, as they are made. */
+type Chunks = AsyncIterable<NdjsonChunk> | Iterable<NdjsonChunk>;
+
 /**
  * The events as the elements of one JSON array, each call giving the next element with its separator:
  * the same text as JSON.stringify(events, null, 2) (or compact), written as it is made.
@@ -150,36 +175,54 @@ function arrayElements(plan: { count: number; compact: boolean }, nextEvent: () 
   };
 }
 
-async function chunksToStdout(
-  chunks: AsyncIterable<NdjsonChunk> | Iterable<NdjsonChunk>,
-  io: CliIO,
-  interrupted: () => boolean,
-) {
+async function chunksToStdout(chunks: Chunks, io: CliIO, interrupted: Interrupted) {
   for await (const { text, events } of chunks) {
     await io.writeStdout(text);
     await yieldToSignals();
-    if (interrupted()) throw new InterruptedError(`interrupted after ${events} events`);
+    const signal = interrupted();
+    if (signal) throw new InterruptedError(signal, `after ${events} events`);
   }
 }
 
-/** NDJSON or an array into a file: written to a temporary file and moved into place only when complete. */
+/**
+ * NDJSON or an array into a file: written to a temporary file and moved into place only when complete; into a
+ * FIFO or a device as it goes (asynchronously, so a slow reader never keeps signals waiting).
+ */
 async function chunksToFile(
   path: string,
   force: boolean,
   count: number,
-  chunks: AsyncIterable<NdjsonChunk> | Iterable<NdjsonChunk>,
+  chunks: Chunks,
   io: CliIO,
-  interrupted: () => boolean,
+  interrupted: Interrupted,
+) {
+  const target = inspectTarget(path, force);
+  const progress = createProgress(io, count, 'events');
+  try {
+    if (target.kind === 'stream') await ndjsonToStream(target.real, path, chunks, progress, interrupted);
+    else await ndjsonToTemporary(target.real, force, chunks, progress, interrupted);
+  } finally {
+    progress.done();
+  }
+}
+
+async function ndjsonToTemporary(
+  path: string,
+  force: boolean,
+  chunks: Chunks,
+  progress: { update(done: number): void },
+  interrupted: Interrupted,
 ) {
   const temporary = createTemporaryFile(path);
-  const progress = createProgress(io, count, 'events');
-  let fd: number | undefined = openSync(temporary, 'a');
+  let fd: number | undefined;
   try {
+    fd = openSync(temporary, 'a');
     for await (const { text, events } of chunks) {
       writeSync(fd, text);
       progress.update(events);
       await yieldToSignals();
-      if (interrupted()) throw new InterruptedError(`interrupted; ${path} was not written`);
+      const signal = interrupted();
+      if (signal) throw new InterruptedError(signal, `after ${events} events; ${path} was not written`);
     }
     closeSync(fd);
     fd = undefined;
@@ -187,33 +230,81 @@ async function chunksToFile(
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     removeQuietly(temporary);
-    throw error;
-  } finally {
-    progress.done();
+    throw fileWriteError(path, error);
   }
+}
+
+async function ndjsonToStream(
+  real: string,
+  path: string,
+  chunks: Chunks,
+  progress: { update(done: number): void },
+  interrupted: Interrupted,
+) {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(real, 'w');
+    for await (const { text, events } of chunks) {
+      await handle.write(text);
+      progress.update(events);
+      const signal = interrupted();
+      if (signal) throw new InterruptedError(signal, `after ${events} events written to ${path}`);
+    }
+  } catch (error) {
+    throw fileWriteError(path, error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** A system error while writing `path` as the one-line message for its cause; our own errors as they are. */
+function fileWriteError(path: string, error: unknown): unknown {
+  if (error instanceof Error && 'code' in error && !(error instanceof GenEventError))
+    return writeError(path, error as NodeJS.ErrnoException);
+  return error;
 }
 
 async function writeFolder(
   plan: Extract<OutputPlan, { kind: 'folder' }>,
   next: () => string,
   io: CliIO,
-  interrupted: () => boolean,
+  interrupted: Interrupted,
 ) {
-  const progress = createProgress(io, plan.names.length, 'files');
+  const progress = createProgress(io, plan.count, 'files');
+  let written = 0;
   try {
-    for (const [i, name] of plan.names.entries()) {
-      writeFileAtomic(join(plan.dir, name), next(), plan.force);
-      progress.update(i + 1);
-      if (i % 64 === 63) await yieldToSignals();
-      if (interrupted()) {
-        throw new InterruptedError(
-          `interrupted after ${i + 1} of ${plan.names.length} files (each written file is whole)`,
-        );
-      }
+    for (let n = 1; n <= plan.count; n++) {
+      writeFileAtomic(
+        join(plan.dir, eventFileName(plan.pattern, plan.source, n, plan.count)),
+        next(),
+        plan.force,
+      );
+      written = n;
+      progress.update(n);
+      if (n % 64 === 0) await yieldToSignals();
+      const signal = interrupted();
+      if (signal) throw new InterruptedError(signal, filesWritten(n, plan.count));
     }
+  } catch (error) {
+    throw written > 0 ? afterFiles(error, written, plan.count) : error;
   } finally {
     progress.done();
   }
+}
+
+/** `after 576 of 50000 files (each written file is whole)`: what an interrupted write leaves. */
+export function filesWritten(written: number, total: number): string {
+  return `after ${written} of ${total} files (each written file is whole)`;
+}
+
+/** An error part-way through writing many files, saying how many were written before it. */
+export function afterFiles(error: unknown, written: number, total: number): unknown {
+  if (!(error instanceof GenEventError)) return error;
+  const Kind = error.exitCode === 2 ? UsageError : InputError;
+  return new Kind(
+    `${error.what}, after ${written} of ${total} files were written`,
+    `each written file is whole; ${error.hint}`,
+  );
 }
 
 /** Lets a pending Ctrl-C handler run between whole writes. */

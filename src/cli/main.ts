@@ -1,4 +1,4 @@
-import { GenEventError, InterruptedError } from '../core/errors.js';
+import { GenEventError, InterruptedError, STOP_SIGNALS, type StopSignal } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { loadSource } from '../sources/catalog.js';
 import { fastParse } from './fast-parse.js';
@@ -8,7 +8,7 @@ import { COMPLETION_REQUEST } from './parser-options.js';
 import { runSource } from './run-source.js';
 
 /** Exit statuses, as documented in the README. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, interrupted: 130 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, ...STOP_SIGNALS } as const;
 
 /**
  * The process boundary: the only place that turns errors into a stderr line and an exit status.
@@ -88,13 +88,6 @@ export async function runProcess(): Promise<void> {
     );
     process.exit(EXIT.input);
   });
-  let writing = false;
-  let interrupted = false;
-  process.on('SIGINT', () => {
-    // Outside a long write there is nothing to clean up: stop at once, as a shell expects.
-    if (!writing) process.exit(130);
-    interrupted = true;
-  });
   const io: CliIO = {
     writeStdout: (text) =>
       process.stdout.write(text)
@@ -105,14 +98,24 @@ export async function runProcess(): Promise<void> {
     },
     inputs: processInputReader,
     stderrIsTTY: process.stderr.isTTY === true,
+    // Outside a write no handler is installed: a signal ends the process at once, even in the middle
+    // of a long build, and there is nothing to clean up.
     async whileWriting(work) {
-      writing = true;
+      let caught: StopSignal | undefined;
+      const stop = (signal: StopSignal) => {
+        caught ??= signal;
+      };
+      const signals = Object.keys(STOP_SIGNALS) as StopSignal[];
+      for (const signal of signals) process.on(signal, stop);
       try {
-        return await work(() => interrupted);
+        return await work(() => caught);
       } finally {
-        writing = false;
+        for (const signal of signals) process.off(signal, stop);
       }
     },
   };
-  process.exitCode = await main(process.argv.slice(2), io);
+  const status = await main(process.argv.slice(2), io);
+  // An interrupted write may leave a FIFO's open() waiting for a reader: end without waiting for it.
+  if (status > 128) process.exit(status);
+  process.exitCode = status;
 }

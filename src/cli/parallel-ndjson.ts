@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -57,7 +57,25 @@ export type WorkerMessage =
  */
 export function workerCount(count: number): number {
   if (count < PARALLEL_MIN_EVENTS || !existsSync(fileURLToPath(workerUrl))) return 0;
+  if (addressSpaceLimit() < ADDRESS_SPACE_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+}
+
+/**
+ * Each worker thread reserves hundreds of megabytes of address space for its own V8 heap and code,
+ * and a process that cannot reserve them is ended by V8 at once (not an error it can catch). Under a
+ * tight `ulimit -v` the run stays on this thread instead.
+ */
+const ADDRESS_SPACE_FOR_WORKERS = 8 * 1024 ** 3;
+
+/** The process's address-space limit in bytes (`ulimit -v`), from /proc on Linux; Infinity elsewhere. */
+function addressSpaceLimit(): number {
+  try {
+    const limit = /^Max address space\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
+    return limit === undefined ? Number.POSITIVE_INFINITY : Number(limit);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 export function blockCount(plan: BlockPlan): number {

@@ -1,4 +1,4 @@
-import { commonFromRaw, commonOptionTable } from '../core/common-options.js';
+import { commonFromRaw, commonOptionTable, maxInputFromRaw } from '../core/common-options.js';
 import { createEventStream, type EventStream } from '../core/engine.js';
 import { UsageError } from '../core/errors.js';
 import { ArgumentReader, type InputReader } from '../core/inputs.js';
@@ -13,16 +13,22 @@ export async function runSource(source: Source<unknown>, raw: RawOptions, io: Cl
   await writeEvents(plan, source, stream, io);
 }
 
+/** What a recipe adds to a fixture's options: an inline merge, and the run's input limit. */
+export interface StreamExtras {
+  override?: unknown;
+  maxInput?: number;
+}
+
 /** Reads CLI-style options (files and stdin through `inputs`) and opens the source's event stream. */
 export async function openEventStream(
   source: Source<unknown>,
   raw: RawOptions,
   inputs: InputReader,
   onWarning: (message: string) => void,
-  override?: unknown,
+  { override, maxInput = maxInputFromRaw(raw) }: StreamExtras = {},
 ): Promise<EventStream> {
   refuseStdinTwice(source, raw);
-  const args = new ArgumentReader(inputs);
+  const args = new ArgumentReader(inputs, maxInput);
   const common = await commonFromRaw(raw, args);
   const options = await source.fromRaw(raw, args);
   return createEventStream(source, {

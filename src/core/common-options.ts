@@ -1,6 +1,6 @@
-import type { OptionTable, RawOptions } from '../sources/source.js';
+import type { OptionSpec, OptionTable, RawOptions } from '../sources/source.js';
 import type { RunOptions } from './context.js';
-import type { ArgumentReader } from './inputs.js';
+import { type ArgumentReader, DEFAULT_MAX_INPUT, MAX_INPUT_LIMIT } from './inputs.js';
 import {
   callback,
   either,
@@ -13,7 +13,7 @@ import {
   text,
 } from './option-shapes.js';
 import { checkNoForbiddenKeys, parseSetArg, type SetOperation } from './overrides.js';
-import { givenOnly, optionalBoolean, optionalString, stringList } from './raw-options.js';
+import { givenOnly, optionalBoolean, optionalInteger, optionalString, stringList } from './raw-options.js';
 
 /** Options every source takes, with the edits applied last of all. */
 export interface CommonOptions extends RunOptions {
@@ -23,6 +23,18 @@ export interface CommonOptions extends RunOptions {
   override?: unknown;
   /** Turn warnings (an event over a size limit…) into errors. */
   strict?: boolean;
+}
+
+/** `--max-input`, taken by every source, `seed` and `check`: the most bytes one input may have. */
+export const maxInputOption: OptionSpec = {
+  type: 'string',
+  valueName: '<bytes>',
+  description: `Largest input read from a file or standard input, in bytes (default ${DEFAULT_MAX_INPUT})`,
+};
+
+/** The `--max-input` given, or the default. */
+export function maxInputFromRaw(raw: RawOptions): number {
+  return optionalInteger(raw, 'max-input', 1, MAX_INPUT_LIMIT) ?? DEFAULT_MAX_INPUT;
 }
 
 export const commonOptionTable: OptionTable = {
@@ -58,6 +70,7 @@ export const commonOptionTable: OptionTable = {
     valueName: '<file|->',
     description: 'Deep-merge a partial event (arrays merge element by element)',
   },
+  'max-input': maxInputOption,
   strict: { type: 'boolean', description: 'Treat warnings (an event over a service limit) as errors' },
   out: {
     type: 'string',

@@ -1,9 +1,11 @@
+import { constants } from 'node:buffer';
 import type { Source } from '../sources/source.js';
 import type { CommonOptions } from './common-options.js';
 import { parseSetOperations } from './common-options.js';
 import { createRunContext, eventContexts, type RunContext, type RunOrigin } from './context.js';
 import { UsageError } from './errors.js';
 import { checkLibraryOptions } from './library-options.js';
+import { tooDeep } from './nesting.js';
 import { applySet, deepMerge } from './overrides.js';
 import { isPlainObject } from './template.js';
 
@@ -75,9 +77,49 @@ function dataOf(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function'));
 }
 
-/** Serialises an event as the CLI prints it and warns when it is larger than the service would deliver. */
+/**
+ * Serialises an event as the CLI prints it. An event too long for one string, or nested too deeply
+ * for JSON.stringify, is an error that says so rather than a crash.
+ */
 export function serializeEvent(event: unknown, compact: boolean): string {
-  return compact ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
+  try {
+    return compact ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
+  } catch (error) {
+    if (error instanceof RangeError && /string length/i.test(error.message)) throw tooLong();
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeep('the event');
+    throw error;
+  }
+}
+
+/**
+ * Refuses, before it is written, an event whose JSON could not fit in one string: counted from its
+ * values, stopping as soon as the count is over, so a batch of 10,000 records that each repeat a
+ * large body is refused at once instead of after building hundreds of megabytes of text.
+ */
+export function checkFitsInString(event: unknown): void {
+  let length = 0;
+  const pending: unknown[] = [event];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === 'string') length += node.length + 3;
+    else if (Array.isArray(node)) {
+      length += 2 + node.length;
+      for (const item of node) pending.push(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        length += key.length + 4;
+        pending.push(value);
+      }
+    } else length += 4;
+    if (length > constants.MAX_STRING_LENGTH) throw tooLong();
+  }
+}
+
+function tooLong(): UsageError {
+  return new UsageError(
+    `the event would be longer than the ${constants.MAX_STRING_LENGTH} characters one string can hold`,
+    'make fewer records, or smaller bodies',
+  );
 }
 
 /** Warns (or, under --strict, fails) when the compact event is over the source's size limit. */

@@ -26,8 +26,18 @@ export class InputError extends GenEventError {
   readonly exitCode = 1;
 }
 
-/** The user interrupted a run that writes files; every file written is whole. Exit 130, as shells expect. */
+/** The signals that stop a write between whole files, and the exit status shells give each (128 + its number). */
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export type StopSignal = keyof typeof STOP_SIGNALS;
+
+/** A signal stopped a run that writes files; every file written is whole. Exit 128 + the signal's number. */
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
-  readonly exitCode = 130;
+  readonly exitCode: number;
+
+  /** `progress` says what was done, e.g. `after 576 of 50000 files (each written file is whole)`. */
+  constructor(signal: StopSignal, progress: string) {
+    super(`${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`} ${progress}`);
+    this.exitCode = STOP_SIGNALS[signal];
+  }
 }

@@ -38,10 +38,13 @@ export function checkNamePattern(pattern: string, count: number): void {
   checkRelativeFileName(pattern.replace(PLACEHOLDER, 'x'), '--name');
 }
 
+/** How the files of a folder of events are named unless `--name` says otherwise. */
+export const DEFAULT_NAME_PATTERN = '{source}-{n}.json';
+
 /** The name of event `n` (1-based), zero-padded to the width of the count: sqs-001.json … sqs-120.json. */
 export function eventFileName(pattern: string | undefined, source: string, n: number, count: number): string {
   const number = String(n).padStart(String(count).length, '0');
-  return (pattern ?? '{source}-{n}.json').replace(PLACEHOLDER, (_, key: string) =>
+  return (pattern ?? DEFAULT_NAME_PATTERN).replace(PLACEHOLDER, (_, key: string) =>
     key === 'n' ? number : source,
   );
 }

@@ -1,35 +1,86 @@
-import { isUtf8 } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { InputError, UsageError } from './errors.js';
 import { invalidJsonOffset } from './json-position.js';
+import { checkNesting } from './nesting.js';
+
+/**
+ * The most bytes one input (a file, standard input, a recipe, one NDJSON line for `check`) may have
+ * unless `--max-input` says otherwise: above any AWS event (6 MB synchronous payloads, so events over
+ * the limits can still be made), small enough that even a process with little memory holds it a few
+ * times over, so `--body @/dev/zero` or an endless pipe ends at once with an error.
+ */
+export const DEFAULT_MAX_INPUT = 8 * 1024 * 1024;
+/** The largest `--max-input`: every input becomes one string, and V8 strings hold no more. */
+export const MAX_INPUT_LIMIT = constants.MAX_STRING_LENGTH;
 
 /**
  * Where option values that name a file (`@path`) or standard input (`-`) are read from. The CLI uses
  * the real file system and stdin; tests and the fuzz harness can hand in their own.
  */
 export interface InputReader {
-  readFile(path: string): Promise<Buffer>;
-  readStdin(): Promise<Buffer>;
+  /** The file's bytes as a stream; a missing file or a folder is an InputError naming it. */
+  openFile(path: string): Promise<Readable>;
+  openStdin(): Readable;
 }
 
-export const processInputReader: InputReader = {
-  async readFile(path) {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw fileError(path, error);
-    });
-    if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'name a file');
-    return readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw fileError(path, error);
-    });
-  },
-  async readStdin() {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
-};
+export const processInputReader: InputReader = { openFile, openStdin: () => process.stdin };
 
-function fileError(path: string, error: NodeJS.ErrnoException): InputError {
+/** A whole file; more than `maxBytes` of it is an InputError, found without reading further. */
+export async function readFileBounded(reader: InputReader, path: string, maxBytes: number): Promise<Buffer> {
+  return readBounded(await reader.openFile(path), path, maxBytes);
+}
+
+/** All of standard input; more than `maxBytes` of it is an InputError, however long it would go on. */
+export function readStdinBounded(reader: InputReader, maxBytes: number): Promise<Buffer> {
+  return readBounded(reader.openStdin(), 'standard input', maxBytes);
+}
+
+/** A stream of the file's bytes, after refusing a folder and turning open errors into messages. */
+export async function openFile(path: string): Promise<Readable> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw fileError(path, error);
+  });
+  if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'name a file');
+  const stream = createReadStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(fileError(path, error)));
+  });
+  return stream;
+}
+
+/** Reads a stream to its end, stopping (and closing it) as soon as it holds more than `maxBytes`. */
+async function readBounded(stream: Readable, origin: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) throw inputTooLarge(origin, maxBytes);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof InputError) throw error;
+    throw fileError(origin, error as NodeJS.ErrnoException);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The error for an input over the limit: the same for a big file, /dev/zero and an endless pipe. */
+export function inputTooLarge(origin: string, maxBytes: number): InputError {
+  return new InputError(
+    `${origin} is larger than the input limit of ${maxBytes} bytes`,
+    maxBytes < MAX_INPUT_LIMIT
+      ? `give a smaller input, or raise the limit with --max-input <bytes>, up to ${MAX_INPUT_LIMIT}`
+      : 'give a smaller input; a string holds no more',
+  );
+}
+
+export function fileError(path: string, error: NodeJS.ErrnoException): InputError {
   if (error.code === 'ENOENT') return new InputError(`${path} does not exist`, 'check the file name');
   if (error.code === 'EACCES') return new InputError(`${path} cannot be read`, 'check its permissions');
   if (error.code === 'EISDIR') return new InputError(`${path} is a directory`, 'name a file');
@@ -51,7 +102,10 @@ export interface ReadArgument {
 export class ArgumentReader {
   private stdinTakenBy: string | undefined;
 
-  constructor(private readonly reader: InputReader = processInputReader) {}
+  constructor(
+    private readonly reader: InputReader = processInputReader,
+    private readonly maxBytes: number = DEFAULT_MAX_INPUT,
+  ) {}
 
   async read(value: string, option: string): Promise<ReadArgument> {
     if (value === '-') {
@@ -62,14 +116,18 @@ export class ArgumentReader {
         );
       }
       this.stdinTakenBy = option;
-      return { bytes: await this.reader.readStdin(), origin: 'standard input', fromFile: true };
+      return {
+        bytes: await readStdinBounded(this.reader, this.maxBytes),
+        origin: 'standard input',
+        fromFile: true,
+      };
     }
     if (value.startsWith('@@'))
       return { bytes: Buffer.from(value.slice(1), 'utf8'), origin: option, fromFile: false };
     if (value.startsWith('@')) {
       const path = value.slice(1);
       if (path.length === 0) throw new UsageError(`${option} @ names no file`, 'write @path/to/file');
-      return { bytes: await this.reader.readFile(path), origin: path, fromFile: true };
+      return { bytes: await readFileBounded(this.reader, path, this.maxBytes), origin: path, fromFile: true };
     }
     return { bytes: Buffer.from(value, 'utf8'), origin: option, fromFile: false };
   }
@@ -99,10 +157,14 @@ function decodeText(bytes: Buffer, origin: string): string {
   return bytes.toString('utf8');
 }
 
-/** JSON.parse with an error that says where the text broke, as line and column. */
+/**
+ * JSON.parse with an error that says where the text broke, as line and column; a document nested
+ * too deeply to be worked on is refused here, where every JSON input passes.
+ */
 export function parseJson(text: string, origin: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     if (text.trim().length === 0)
       throw new InputError(`${origin} is not valid JSON because it is empty`, 'fix the JSON');
@@ -114,4 +176,6 @@ export function parseJson(text: string, origin: string): unknown {
     const column = offset - before.lastIndexOf('\n');
     throw new InputError(`${origin} is not valid JSON at line ${line} column ${column}`, 'fix the JSON');
   }
+  checkNesting(value, origin);
+  return value;
 }

@@ -2,22 +2,27 @@ import { randomBytes } from 'node:crypto';
 import {
   type Dirent,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 
 /**
  * Writes a whole file or nothing: the text goes to a temporary file beside the target, which is then
  * linked (no overwrite) or renamed (with `force`) into place, so a reader never sees half a file, an
  * interrupted run leaves no partial file, and an existing file is never replaced unless asked.
- * Missing parent folders are created.
+ * Missing parent folders are created. A link or rename acts on the name itself, never on what a
+ * symbolic link there points to: callers check their targets first (see inspectTarget).
  */
 export function writeFileAtomic(path: string, text: string | Buffer, force: boolean): void {
   const temporary = createTemporaryFile(path);
@@ -30,10 +35,14 @@ export function writeFileAtomic(path: string, text: string | Buffer, force: bool
   commitFile(temporary, path, force);
 }
 
-/** Creates an empty temporary file beside `path` (and any missing folders) and returns its name. */
+/**
+ * Creates an empty temporary file beside `path` (and any missing folders) and returns its name. The
+ * name has a fixed length, so a target whose own name is as long as the system allows still works,
+ * and starts with a dot, so folder listings (`check`, `seed`) pass over it.
+ */
 export function createTemporaryFile(path: string): string {
   const dir = dirname(path);
-  const temporary = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dir, `.gen-event-${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, '', { flag: 'wx' });
@@ -55,7 +64,7 @@ export function commitFile(temporary: string, path: string, force: boolean): voi
   } catch (error) {
     removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && !force && statOrUndefined(path)) throw existsError(path);
+    if (code === 'EEXIST' && !force && lstatOrUndefined(path)) throw existsError(path);
     throw writeError(path, error as NodeJS.ErrnoException);
   }
 }
@@ -68,7 +77,7 @@ export function removeQuietly(path: string): void {
   }
 }
 
-function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch {
@@ -76,13 +85,73 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
-/** Throws before anything is written when `path` exists and may not be replaced, or is a folder. */
-export function refuseExisting(path: string, force: boolean): void {
-  const info = statOrUndefined(path);
-  if (!info) return;
+export function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What `--out <file>` names. `missing` and `file` are written atomically at `real` (the file a
+ * symbolic link the user named points to, so the link stays a link); a `stream` (a FIFO or a
+ * character device such as /dev/null) is written into, never replaced.
+ */
+export interface OutTarget {
+  kind: 'missing' | 'file' | 'stream';
+  real: string;
+}
+
+/**
+ * Looks at an `--out` file before anything is read or written: refuses a folder, a socket, a block
+ * device and a dangling symbolic link with a message about what is there, and an existing regular
+ * file unless `force`.
+ */
+export function inspectTarget(path: string, force: boolean): OutTarget {
+  const link = lstatOrUndefined(path);
+  if (!link) return { kind: 'missing', real: path };
+  let info = link;
+  let real = path;
+  if (link.isSymbolicLink()) {
+    const pointed = statOrUndefined(path);
+    if (!pointed) {
+      throw new UsageError(
+        `${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`,
+        'remove the link, or name another file',
+      );
+    }
+    info = pointed;
+    real = realpathSync(path);
+  }
+  const what = specialKind(info);
+  if (info.isFIFO() || info.isCharacterDevice()) return { kind: 'stream', real };
   if (info.isDirectory())
     throw new UsageError(`${path} is a folder`, 'name a file, or end the path with / for a folder of events');
+  if (what !== undefined)
+    throw new UsageError(`${path} is ${what}, not a file`, 'name a regular file, a FIFO or a device');
   if (!force) throw existsError(path);
+  return { kind: 'file', real };
+}
+
+/** "a socket", "a FIFO"…: what a path is when it is neither a regular file nor a folder. */
+export function specialKind(info: Stats | Dirent): string | undefined {
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return undefined;
+}
+
+/** Writes `--out <file>`: into a FIFO or device as it is, else atomically (see writeFileAtomic). */
+export async function writeOutFile(path: string, text: string, force: boolean): Promise<void> {
+  const target = inspectTarget(path, force);
+  if (target.kind !== 'stream') return writeFileAtomic(target.real, text, force);
+  // Asynchronous, so a FIFO nobody reads yet leaves the process free to handle Ctrl-C.
+  await writeFile(target.real, text).catch((error: NodeJS.ErrnoException) => {
+    throw writeError(path, error);
+  });
 }
 
 /** Whether `path` names a folder: an existing one, or any path written with a trailing slash. */
@@ -90,37 +159,12 @@ export function isFolderTarget(path: string): boolean {
   return path.endsWith('/') || statOrUndefined(path)?.isDirectory() === true;
 }
 
-/** Refuses a folder path that is a file, and lists files in it that exist and may not be replaced. */
-export function checkFolderTargets(dir: string, names: readonly string[], force: boolean): void {
-  const info = statOrUndefined(dir.replace(/\/+$/, '') || '/');
-  if (info && !info.isDirectory())
-    throw new UsageError(`${dir} is a file, not a folder`, 'choose a folder for --out');
-  if (!info || force) return;
-  const existing = names.filter((name) => statOrUndefined(join(dir, name)) !== undefined);
-  if (existing.length > 0) {
-    const shown =
-      existing.slice(0, 3).join(', ') + (existing.length > 3 ? ` and ${existing.length - 3} more` : '');
-    throw new UsageError(
-      `${existing.length} file(s) in ${dir} already exist: ${shown}`,
-      'add --force to replace them',
-    );
-  }
-}
-
-/** The text of a file, or undefined when there is none. */
-export function readExisting(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function existsError(path: string): UsageError {
+export function existsError(path: string): UsageError {
   return new UsageError(`${path} already exists`, 'add --force to replace it, or choose another name');
 }
 
-function writeError(path: string, error: NodeJS.ErrnoException): InputError {
+/** A failed write as a message that says what to do about its cause. */
+export function writeError(path: string, error: NodeJS.ErrnoException): InputError {
   switch (error.code) {
     case 'EACCES':
     case 'EROFS':
@@ -131,12 +175,26 @@ function writeError(path: string, error: NodeJS.ErrnoException): InputError {
       return new InputError(`${path} lies under a file, not a folder`, 'choose another path');
     case 'EISDIR':
       return new InputError(`${path} is a folder`, 'name a file');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new InputError(
+        `${path} cannot be written: the disk is full`,
+        'free some space, or write elsewhere',
+      );
+    case 'EFBIG':
+      return new InputError(`${path} cannot be written: the file would be too large`, 'write fewer events');
+    case 'ENAMETOOLONG':
+      return new InputError(`${path} cannot be written: the name is too long`, 'choose a shorter name');
     default:
       return new InputError(`${path} cannot be written (${error.code ?? error.message})`, 'check the path');
   }
 }
 
-/** Every .json file under a folder, as sorted paths; none when the folder does not exist. */
+/**
+ * Every .json file under a folder, as sorted paths; none when the folder does not exist. Symbolic
+ * links are not followed (a folder's entries say what they are, without following them), so the
+ * walk never leaves the folder.
+ */
 export function listJsonFiles(dir: string): string[] {
   let entries: Dirent[] = [];
   try {

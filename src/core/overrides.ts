@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { checkNesting, MAX_NESTING } from './nesting.js';
 import { isPlainObject } from './template.js';
 
 /**
@@ -121,12 +122,19 @@ export function parseSetArg(arg: string): SetOperation {
       "write it as --set 'path.to.field=value'",
     );
   const text = arg.slice(end + 1);
+  if (path.length > MAX_NESTING) {
+    throw new UsageError(
+      `--set path '${arg.slice(0, 40)}…' has ${path.length} segments`,
+      `a path may have up to ${MAX_NESTING}, as deep as an event may nest`,
+    );
+  }
   let value: unknown = text;
   try {
     value = JSON.parse(text);
   } catch {
     // Not JSON: the text is the value.
   }
+  checkNesting(value, `the --set value for '${arg.slice(0, Math.min(end, 40))}'`);
   if (isPlainObject(value) || Array.isArray(value)) checkNoForbiddenKeys(value, `--set '${arg}'`);
   return { path, value };
 }

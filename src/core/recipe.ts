@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadSource, sourceNames } from '../sources/catalog.js';
 import type { RawOptions, Source } from '../sources/source.js';
 import { closest } from './closest.js';
@@ -6,6 +7,7 @@ import { commonOptionTable } from './common-options.js';
 import { UsageError } from './errors.js';
 import { checkRelativeFileName } from './file-names.js';
 import { type InputReader, parseJson } from './inputs.js';
+import { lstatOrUndefined } from './output.js';
 import { checkNoForbiddenKeys } from './overrides.js';
 import { optionalBoolean } from './raw-options.js';
 import { isPlainObject } from './template.js';
@@ -38,9 +40,18 @@ export interface RecipeFixture {
 export const DEFAULT_BASE_SEED = 'gen-event';
 
 /** Options that decide where a CLI run writes; a recipe decides that itself. */
-const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'array', 'name']);
+const NOT_IN_RECIPES = new Set(['out', 'force', 'count', 'ndjson', 'array', 'name', 'max-input']);
 
-export async function parseRecipe(text: string, path: string): Promise<Recipe> {
+export interface RecipeRules {
+  /** Whether `out` may name a folder outside the recipe's own folder, or an absolute one. */
+  allowOutside?: boolean;
+}
+
+export async function parseRecipe(
+  text: string,
+  path: string,
+  { allowOutside = false }: RecipeRules = {},
+): Promise<Recipe> {
   const document = parseJson(text, path);
   const fail = (what: string, hint: string): never => {
     throw new UsageError(`${path}: ${what}`, hint);
@@ -62,6 +73,12 @@ export async function parseRecipe(text: string, path: string): Promise<Recipe> {
   }
   const recipeDir = dirname(path);
   const outDir = isAbsolute(out as string) ? (out as string) : resolve(recipeDir, out as string);
+  if (!allowOutside && (isAbsolute(out as string) || !inside(recipeDir, outDir))) {
+    fail(
+      `out ${JSON.stringify(out)} is ${isAbsolute(out as string) ? 'an absolute path' : "outside the recipe's folder"}`,
+      "name a folder inside the recipe's folder, or run with --allow-outside to allow it",
+    );
+  }
   const parsed: RecipeFixture[] = [];
   for (const [name, entry] of Object.entries(fixtures as Record<string, unknown>)) {
     parsed.push(await parseFixture(name, entry, String(seed), path));
@@ -129,12 +146,51 @@ async function parseFixture(
     : { name, file, source, options, override, compact };
 }
 
+/**
+ * Whether `path` lies inside `folder` once symbolic links are followed: the deepest part of `path`
+ * that exists is resolved, so a link inside the folder that leads out of it counts as outside.
+ */
+function inside(folder: string, path: string): boolean {
+  const real = realExisting(path);
+  if (real === undefined) return false;
+  const within = relative(realExisting(folder) ?? resolve(folder), real);
+  return within === '' || (!within.startsWith('..') && !isAbsolute(within));
+}
+
+/**
+ * The path with its deepest existing part resolved through symbolic links, the rest as written;
+ * undefined when a symbolic link on the way leads nowhere (where it would lead is unknown).
+ */
+function realExisting(path: string): string | undefined {
+  const missing: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), ...missing);
+    } catch {
+      if (lstatOrUndefined(at)?.isSymbolicLink()) return undefined;
+      if (dirname(at) === at) return resolve(path);
+      missing.unshift(basename(at));
+    }
+  }
+}
+
+/** An InputReader for a recipe's files that remembers which files were read. */
+export interface RecipeInputReader extends InputReader {
+  readonly filesRead: readonly string[];
+}
+
 /** Reads files named in a recipe (`@file`, `merge`, schemas) relative to the recipe's folder. */
-export function recipeInputReader(reader: InputReader, recipePath: string): InputReader {
+export function recipeInputReader(reader: InputReader, recipePath: string): RecipeInputReader {
   const base = dirname(recipePath);
+  const filesRead: string[] = [];
   return {
-    readFile: (file) => reader.readFile(isAbsolute(file) ? file : resolve(base, file)),
-    readStdin: () => {
+    filesRead,
+    openFile: (file) => {
+      const path = isAbsolute(file) ? file : resolve(base, file);
+      filesRead.push(path);
+      return reader.openFile(path);
+    },
+    openStdin: () => {
       throw new UsageError('a recipe cannot read standard input', 'name a file instead');
     },
   };

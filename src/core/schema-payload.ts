@@ -1,5 +1,6 @@
 import { InputError, UsageError } from './errors.js';
 import { Random } from './random.js';
+import { checkSchemaBounds } from './schema-bounds.js';
 import { isPlainObject } from './template.js';
 
 /** How deep a recursive schema is followed before it is cut off, so circular schemas stay bounded. */
@@ -29,6 +30,7 @@ export async function prepareSchemaGenerator(schema: unknown, origin: string): P
   }
   checkReferences(schema, origin);
   checkPropertyNames(schema, origin);
+  checkSchemaBounds(schema, origin);
   const [{ generateSync }, validate] = await Promise.all([
     import('json-schema-faker'),
     compileValidator(schema, origin),

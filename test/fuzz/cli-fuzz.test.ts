@@ -1,11 +1,23 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commonLibraryOptions, commonOptionTable } from '../../src/core/common-options.js';
 import { generate, InputError, UsageError } from '../../src/index.js';
-import { runCli } from '../helpers/cli.js';
+import { binPath, runCli } from '../helpers/cli.js';
 import { sources } from '../helpers/sources.js';
 
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -19,6 +31,10 @@ writeFileSync(
 );
 writeFileSync(join(inputs, 'event.json'), '{"Records":[{"body":"patched"}]}');
 const randomFile = join(inputs, 'random.txt');
+/** A file whose contents each run draws: random JSON-ish text, deep nesting or a size around the limits. */
+const drawnFile = join(inputs, 'drawn.json');
+const danglingOut = join(work, 'dangling-out');
+symlinkSync('nowhere', danglingOut);
 
 /** Everything in a folder with its bytes: what must not change. */
 function contents(dir: string): Record<string, string> {
@@ -38,7 +54,15 @@ const outTargets = [
   `${outputs}/`,
   join(outputs, 'sub', 'events.ndjson'),
   outputs,
+  danglingOut,
 ];
+
+/** What drawn.json holds in one run: JSON text, nesting past the limit, or an input just over a small --max-input. */
+const drawnContents = fc.oneof(
+  fc.json({ maxDepth: 4 }),
+  fc.integer({ min: 990, max: 1010 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
+  fc.integer({ min: 1, max: 3000 }).map((length) => 'x'.repeat(length)),
+);
 
 const value = fc.oneof(
   fc.constantFrom(
@@ -74,6 +98,8 @@ const value = fc.oneof(
     '@missing',
     `@${inputs}`,
   ),
+  // Files that are not ordinary: endless, empty, a link to nowhere, drawn contents (see drawnContents).
+  fc.constantFrom('@/dev/zero', '@/dev/null', `@${danglingOut}`, `@${drawnFile}`, drawnFile),
   fc.constantFrom(
     'Records[0].body=1',
     '__proto__.p=1',
@@ -109,6 +135,8 @@ const option = fc.oneof(
     ['--set', 'a["b\\q"]=1'],
     ['--set', 'x["a]=b"]=1'],
     ['--attribute', '__proto__=x'],
+    ['--max-input', '1000'],
+    ['--max-input', '0'],
   ),
 );
 
@@ -125,8 +153,10 @@ describe('fuzz: random argument vectors and file contents', () => {
         argv,
         fc.string({ maxLength: 200 }),
         fc.uint8Array({ maxLength: 64 }),
-        async ([command, options], stdin, bytes) => {
+        drawnContents,
+        async ([command, options], stdin, bytes, drawn) => {
           writeFileSync(randomFile, Buffer.from(bytes));
+          writeFileSync(drawnFile, drawn);
           rmSync(outputs, { recursive: true, force: true });
           const args = [command, ...options.flat()];
           const result = await runCli(args, stdin);
@@ -146,6 +176,8 @@ describe('fuzz: random argument vectors and file contents', () => {
           }
           expect(Object.keys(Object.prototype), where).toEqual([]);
           expect(({} as Record<string, unknown>).p, where).toBeUndefined();
+          expect(lstatSync(danglingOut).isSymbolicLink(), where).toBe(true);
+          expect(readlinkSync(danglingOut), where).toBe('nowhere');
         },
       ),
       { numRuns: 1500, seed: 20261121 },
@@ -153,11 +185,72 @@ describe('fuzz: random argument vectors and file contents', () => {
     // The last run may have written its --out target; anything else left in the folder is a stray write.
     rmSync(outputs, { recursive: true, force: true });
     writeFileSync(randomFile, '');
+    writeFileSync(drawnFile, '');
     const after = contents(inputs);
     before['random.txt'] = '';
+    before['drawn.json'] = '';
     expect(after).toEqual(before);
-    expect(readdirSync(work).sort()).toEqual(['inputs']);
-  }, 180_000);
+    expect(readdirSync(work).sort()).toEqual(['dangling-out', 'inputs']);
+  }, 360_000);
+});
+
+/** Every file under a folder, temporary ones (dot files) included. */
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
+}
+
+describe('fuzz: a signal at a random moment of a write', () => {
+  const writes = fc.constantFrom(
+    ['sqs', '--count', '20000', '--out', 'events/'],
+    ['alb', '--count', '20000', '--out', 'events/', '--name', 'a/{n}/event.json'],
+    ['sqs', '--count', '3000000', '--ndjson', '--out', 'load.ndjson'],
+    ['direct', '--count', '20000', '--out', 'events/', '--compact'],
+    ['seed', 'recipe.json'],
+  );
+  it('ends with 0 or 128 + the signal, leaves only whole files and no temporary file', async () => {
+    const fixtures = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}`, { source: 'sqs' }]));
+    await fc.assert(
+      fc.asyncProperty(
+        writes,
+        fc.constantFrom('SIGINT', 'SIGTERM', 'SIGHUP' as const),
+        fc.integer({ min: 0, max: 2500 }),
+        async (args, signal, delay) => {
+          const dir = mkdtempSync(join(work, 'signal-'));
+          writeFileSync(join(dir, 'recipe.json'), JSON.stringify({ out: 'fixtures', fixtures }));
+          const child = spawn(process.execPath, [binPath, ...args], { cwd: dir });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => {
+            stderr += chunk;
+          });
+          const ended = new Promise<[number | null, string | null]>((resolve) =>
+            child.on('close', (status, killedBy) => resolve([status, killedBy])),
+          );
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          child.kill(signal);
+          const [status, killedBy] = await ended;
+          const where = `${args.join(' ')} / ${signal} after ${delay} ms: ${status} ${killedBy} ${stderr}`;
+          const statuses = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+          // Killed by the signal itself when it came before the write began (nothing to clean up).
+          expect(status === 0 || status === statuses[signal] || killedBy === signal, where).toBe(true);
+          if (status === statuses[signal]) expect(stderr, where).toMatch(/^gen-event: [^\n]+\n$/);
+          const files = allFiles(dir).filter((name) => name !== 'recipe.json');
+          expect(
+            files.filter((name) => name.split('/').some((part) => part.startsWith('.'))),
+            where,
+          ).toEqual([]);
+          for (const name of files) {
+            const text = readFileSync(join(dir, name), 'utf8');
+            for (const line of name.endsWith('.ndjson') ? text.trimEnd().split('\n') : [text])
+              expect(() => JSON.parse(line), where).not.toThrow();
+          }
+          rmSync(dir, { recursive: true, force: true });
+        },
+      ),
+      { numRuns: 12, seed: 20261202 },
+    );
+  }, 240_000);
 });
 
 /** Library option objects a caller without TypeScript might pass: wrong types, cycles, BigInt, prototype keys. */

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { processInputReader } from '../../src/core/inputs.js';
@@ -22,9 +23,12 @@ export async function runCli(args: readonly string[], stdin = ''): Promise<CliRe
     writeStderr: (text) => {
       stderr += text;
     },
-    inputs: { readFile: processInputReader.readFile, readStdin: async () => Buffer.from(stdin, 'utf8') },
+    inputs: {
+      openFile: processInputReader.openFile,
+      openStdin: () => Readable.from([Buffer.from(stdin, 'utf8')]),
+    },
     stderrIsTTY: false,
-    whileWriting: (work) => work(() => false),
+    whileWriting: (work) => work(() => undefined),
   };
   const status = await main(args, io);
   return { status, stdout, stderr };
