@@ -45,7 +45,7 @@ describe('the published package', () => {
   test('holds the build, the command, the templates, README and LICENSE, and nothing else', () => {
     for (const path of packed) {
       expect(path).toMatch(
-        /^(dist\/[^/]+\.js|dist\/types\/.+\.d\.ts|bin\/gen-event\.js|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
+        /^(dist\/[^/]+\.c?js|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
       );
     }
     expect(packed).toEqual(
@@ -54,6 +54,9 @@ describe('the published package', () => {
         'README.md',
         'LICENSE',
         'bin/gen-event.js',
+        'bin/package.json',
+        'dist/cli.cjs',
+        'dist/help/sqs.txt',
         'dist/cli.js',
         'dist/index.js',
         'dist/types/index.d.ts',
