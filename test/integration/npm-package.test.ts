@@ -45,7 +45,7 @@ describe('the published package', () => {
   test('holds the build, the command, the templates, README and LICENSE, and nothing else', () => {
     for (const path of packed) {
       expect(path).toMatch(
-        /^(dist\/[^/]+\.c?js|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
+        /^(dist\/[^/]+\.c?js|dist\/faker-en\.json|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
       );
     }
     expect(packed).toEqual(
@@ -57,6 +57,7 @@ describe('the published package', () => {
         'bin/package.json',
         'dist/cli.cjs',
         'dist/help/sqs.txt',
+        'dist/faker-en.json',
         'dist/cli.js',
         'dist/index.js',
         'dist/types/index.d.ts',
