@@ -1,33 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // The built command (the build runs before the tests in `npm test`): bin/gen-event.js requires
-// dist/cli.cjs, the CommonJS form of dist/cli.js (scripts/commonjs-cli.mjs), whose chunks require each
-// other at load (`var import_x = require(...)`) or when a lazy import is reached. esbuild marks each
-// bundled module in the ES chunks with a `// …node_modules/<package>/…` or `// src/…` comment; each
-// `.cjs` chunk is its `.js` namesake, so the markers are read there.
+// dist/cli.cjs, the CommonJS form of the chunks of dist/cli.js that start-up loads, joined into one file;
+// each lazy import loads dist/cli-<chunk>.cjs when reached (scripts/commonjs-cli.mjs). Each file says
+// which chunks it holds (`__define("chunk-…"`), and esbuild marks each bundled module in the ES chunks
+// with a `// …node_modules/<package>/…` or `// src/…` comment, so the markers are read there.
 const dist = new URL('../../dist/', import.meta.url);
 
-const STATIC_REQUIRE = /^var \w+ = (?:__toESM\()?require\("(\.\/[^"]+\.cjs)"\)/gm;
-const LAZY_REQUIRE = /\.then\(\(\) => __toESM\(require\("(\.\/[^"]+\.cjs)"\)\)\)/g;
+const DEFINED = /__define\("([\w-]+)"/g;
 const BUILTIN_REQUIRE = /\brequire\("(node:[^"]+|[a-z_]+)"\)/g;
 
-/** The text of every `.cjs` file reachable from `entry` by the given kinds of require. */
-function reachable(entry: string, patterns: readonly RegExp[]): Map<string, string> {
-  const seen = new Map<string, string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    const text = readFileSync(new URL(file, dist), 'utf8');
-    seen.set(file, text);
-    for (const pattern of patterns) for (const [, next] of text.matchAll(pattern)) visit(next as string);
-  };
-  visit(entry);
-  return seen;
+/** The chunks a file of the command holds, with their CommonJS text (the whole file). */
+function chunksOf(file: string): Map<string, string> {
+  const text = readFileSync(new URL(file, dist), 'utf8');
+  return new Map([...text.matchAll(DEFINED)].map(([, chunk]) => [chunk as string, text]));
 }
 
-/** The ES module text each `.cjs` file was made from, which keeps esbuild's markers. */
+const commandFiles = readdirSync(dist).filter((file) => /^cli(-[\w-]+)?\.cjs$/.test(file));
+
+/** The ES module text each chunk was made from, which keeps esbuild's markers. */
 function esText(files: Map<string, string>): string[] {
-  return [...files.keys()].map((file) => readFileSync(new URL(file.replace(/\.cjs$/, '.js'), dist), 'utf8'));
+  return [...files.keys()].map((chunk) => readFileSync(new URL(`${chunk}.js`, dist), 'utf8'));
 }
 
 function packagesIn(files: Map<string, string>): Set<string> {
@@ -51,24 +45,24 @@ function modulesIn(files: Map<string, string>): Set<string> {
 
 function builtinsIn(files: Map<string, string>): Set<string> {
   const names = new Set<string>();
-  for (const text of files.values()) {
+  for (const text of new Set(files.values())) {
     for (const [, name] of text.matchAll(BUILTIN_REQUIRE)) names.add((name as string).replace(/^node:/, ''));
   }
   return names;
 }
 
 describe('what the command loads before it runs', () => {
-  const startupFiles = reachable('./cli.cjs', [STATIC_REQUIRE]);
-  const allFiles = reachable('./cli.cjs', [STATIC_REQUIRE, LAZY_REQUIRE]);
+  const startupFiles = chunksOf('cli.cjs');
+  const allFiles = new Map(commandFiles.flatMap((file) => [...chunksOf(file)]));
 
-  it('starts from CommonJS, without the ES module loader', () => {
+  it('starts from CommonJS in one file, without the ES module loader', () => {
     expect(readFileSync(new URL('../bin/gen-event.js', dist), 'utf8')).toContain(
       "require('../dist/cli.cjs');",
     );
     expect(JSON.parse(readFileSync(new URL('../bin/package.json', dist), 'utf8'))).toStrictEqual({
       type: 'commonjs',
     });
-    for (const text of allFiles.values()) expect(text).not.toMatch(/\bimport\(|^import /m);
+    for (const text of allFiles.values()) expect(text).not.toMatch(/\bimport\(|^import |require\("\.\//m);
   });
 
   it('loads no package at start-up: yargs-parser, yargs, faker, json-schema-faker and ajv only on demand', () => {
