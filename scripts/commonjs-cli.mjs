@@ -68,6 +68,8 @@ function commonJs(name) {
       ? 'const __moduleUrl = require("node:url").pathToFileURL(__filename).href;'
       : '',
     logLevel: 'warning',
+    minify: true,
+    keepNames: true,
   });
   return code.replace(/\brequire\("\.\/([\w-]+)\.js"\)/g, (whole, chunk) =>
     fileOf.has(chunk) ? `__chunk(${JSON.stringify(chunk)})` : whole,
