@@ -1,56 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { pick, randomBelow, randomBetween, randomChars } from './baseline-random.js';
+import { COUNTRIES, chars, ID_CHARS, ip, REQUEST_ID_CHARS, request, requestTime } from './baseline-http.js';
+import { pick, randomBetween } from './baseline-random.js';
 
 /**
  * What a person would write by hand for a realistic API Gateway request event, with no library: the
  * same fields, header set and id shapes gen-event produces (FORMATS §3, §4), values picked from short
  * lists and node:crypto. The bench measures gen-event's apigw-v1 and apigw-v2 sources against these.
  */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const USER_AGENTS = [
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-  'curl/8.5.0',
-];
-const PATHS = ['/orders', '/users', '/items', '/checkout'];
-const COUNTRIES = ['US', 'DE', 'IN', 'BR', 'JP'];
-const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const REQUEST_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-
-const chars = randomChars;
-const ip = () => `${randomBetween(1, 223)}.${randomBelow(256)}.${randomBelow(256)}.${randomBetween(1, 254)}`;
-const pad = (n: number) => String(n).padStart(2, '0');
-const requestTime = (ms: number) => {
-  const d = new Date(ms);
-  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-};
-const traceId = (ms: number) =>
-  `Root=1-${Math.floor(ms / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
-
-interface Request {
-  now: number;
-  apiId: string;
-  host: string;
-  path: string;
-  sourceIp: string;
-  userAgent: string;
-  trace: string;
-}
-
-function request(): Request {
-  const now = Date.now();
-  const apiId = chars(ID_CHARS, 10);
-  return {
-    now,
-    apiId,
-    host: `${apiId}.execute-api.us-east-1.amazonaws.com`,
-    path: `${pick(PATHS)}/${randomUUID()}`,
-    sourceIp: ip(),
-    userAgent: pick(USER_AGENTS),
-    trace: traceId(now),
-  };
-}
-
 /** A REST API (payload 1.0) GET through an edge-optimized endpoint. */
 export function handWrittenRestEvent(): unknown {
   const r = request();

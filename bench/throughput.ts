@@ -1,12 +1,11 @@
 /**
- * In-process throughput, run in a fresh process by bench/main.ts: gen-event's library against a
- * hand-written baseline producing the same JSON, measured in alternating rounds so both see the same
- * machine. Prints one JSON line per case.
+ * In-process throughput, run in a fresh process by bench/main.ts for the sources named in argv[2] (a
+ * JSON list): gen-event's library against a hand-written baseline producing the same JSON
+ * (bench/sources/<name>.ts), measured in alternating rounds so both see the same machine. Prints one
+ * JSON line per source.
  */
-import { handWrittenHttpApiEvent, handWrittenRestEvent } from './baseline-apigw.js';
-import { handWrittenS3Event } from './baseline-s3.js';
-import { handWrittenSqsEvent } from './baseline-sqs.js';
 import { hasSource, type Library, loadLibrary } from './library.js';
+import { sourceBench } from './source-bench.js';
 import { median } from './stats.js';
 
 export interface ThroughputResult {
@@ -23,22 +22,6 @@ export interface ThroughputResult {
 const ROUNDS = 5;
 const ROUND_MS = 400;
 
-/** Ten realistic message bodies of a few hundred bytes, as a fixture set would hold. */
-export const TEN_BODIES: readonly string[] = Array.from({ length: 10 }, (_, i) =>
-  JSON.stringify({
-    type: 'OrderPlaced',
-    orderId: `ord_${(1000 + i).toString(36)}x9k2m4q`,
-    customerId: `3f6c2a1e-8b7d-4c5e-9a0f-${String(100000000000 + i)}`,
-    items: [
-      { sku: 'KX82JD0Q', name: 'Ergonomic Steel Chair', quantity: 1 + (i % 3), unitPrice: 129.99 },
-      { sku: 'PL03MZ7A', name: 'Small Cotton Towels', quantity: 2, unitPrice: 14.5 },
-    ],
-    total: 158.99 + i,
-    currency: 'USD',
-    placedAt: '2025-06-01T12:00:00.000Z',
-  }),
-);
-
 interface Case {
   figure: string;
   source: string;
@@ -46,47 +29,17 @@ interface Case {
   baseline?: () => unknown;
 }
 
-const CASES: readonly Case[] = [
-  {
-    figure: 'sqs, 10 records, given bodies',
-    source: 'sqs',
-    options: { bodies: TEN_BODIES },
-    baseline: () => handWrittenSqsEvent(TEN_BODIES),
-  },
-  { figure: 'apigw-v1, realistic values', source: 'apigw-v1', options: {}, baseline: handWrittenRestEvent },
-  {
-    figure: 'apigw-v2, realistic values, JSON body',
-    source: 'apigw-v2',
-    options: { json: { a: 1 } },
-    baseline: handWrittenHttpApiEvent,
-  },
-  {
-    figure: 's3, given key and body',
-    source: 's3',
-    options: {
-      bucket: 'photos',
-      key: '2025/summer trip.jpg',
-      body: TEN_BODIES[0],
-      configurationId: 'OnUpload',
-    },
-    baseline: () => handWrittenS3Event('2025/summer trip.jpg', TEN_BODIES[0] as string),
-  },
-  { figure: 's3 via sns and sqs, realistic values', source: 's3', options: { via: ['sns', 'sqs'] } },
-  { figure: 'sns, 1 realistic message (faker)', source: 'sns', options: {} },
-  { figure: 'eventbridge, realistic values', source: 'eventbridge', options: {} },
-  { figure: 'sqs, 1 record, realistic body (faker)', source: 'sqs', options: {} },
-  {
-    figure: 'cloudwatch-logs, 10 given messages (gzip)',
-    source: 'cloudwatch-logs',
-    options: { messages: TEN_BODIES },
-  },
-  {
-    figure: 'kafka, 10 given values, 2 partitions',
-    source: 'kafka',
-    options: { values: TEN_BODIES, partitions: [0, 1] },
-  },
-  { figure: 'firehose, 10 given records', source: 'firehose', options: { data: TEN_BODIES } },
-];
+/** One case per source: its hand-written baseline when bench/sources/<name>.ts has one. */
+async function caseFor(source: string): Promise<Case> {
+  const throughput = (await sourceBench(source))?.throughput;
+  if (throughput === undefined) return { figure: `${source}, realistic values`, source, options: {} };
+  return {
+    figure: `${source}, ${throughput.what}`,
+    source,
+    options: throughput.options,
+    baseline: throughput.handWritten,
+  };
+}
 
 /** Events and bytes of one round, which ends once ROUND_MS have passed (the clock is read every 32 events). */
 class Round {
@@ -155,4 +108,6 @@ async function measure(library: Library, testCase: Case): Promise<ThroughputResu
 }
 
 const library = await loadLibrary();
-for (const testCase of CASES) console.log(JSON.stringify(await measure(library, testCase)));
+for (const source of JSON.parse(process.argv[2] ?? '[]') as string[]) {
+  console.log(JSON.stringify(await measure(library, await caseFor(source))));
+}

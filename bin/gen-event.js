@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// CommonJS (bin/package.json): the command starts without Node's ES module loader (scripts/commonjs-cli.mjs).
+require('../dist/cli.cjs');

@@ -1,11 +1,10 @@
 import { GenEventError, InterruptedError, STOP_SIGNALS, type StopSignal } from '../core/errors.js';
 import { processInputReader } from '../core/inputs.js';
 import { loadSource } from '../sources/catalog.js';
-import { fastParse } from './fast-parse.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { COMPLETION_REQUEST } from './parser-options.js';
-import { runSource } from './run-source.js';
+import { quickParse } from './quick-commands.js';
 
 /** Exit statuses, as documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, ...STOP_SIGNALS } as const;
@@ -22,10 +21,15 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
       for (const word of await completions(args.slice(1))) await io.writeStdout(`${word}\n`);
       return EXIT.ok;
     }
+    // Help, version, completion, list and check are answered without yargs when they can be.
+    const quick = quickParse(args);
     // Only the source the run names is loaded (start-up does not grow with the number of sources).
-    const named = args[0] === undefined ? undefined : await loadSource(args[0]);
+    const named = quick !== undefined || args[0] === undefined ? undefined : await loadSource(args[0]);
+    // The run's own code (yargs-parser, the engine, the writers) loads only for a run.
     const parsed =
-      (named && fastParse(args, named)) ?? (await (await import('./parser.js')).parseCommandLine(args));
+      quick ??
+      (named && (await import('./fast-parse.js')).fastParse(args, named)) ??
+      (await (await import('./parser.js')).parseCommandLine(args));
     if (parsed.kind === 'text') {
       await io.writeStdout(parsed.text);
       return EXIT.ok;
@@ -55,6 +59,7 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     }
     const source = parsed.command === named?.name ? named : await loadSource(parsed.command);
     if (!source) throw new Error(`command ${parsed.command} has no handler`);
+    const { runSource } = await import('./run-source.js');
     await runSource(source, parsed.options, io);
     return EXIT.ok;
   } catch (error) {

@@ -1,5 +1,4 @@
 import type { EventStream } from '../core/engine.js';
-import { parallelNdjson, workerCount } from './parallel-ndjson.js';
 
 /** NDJSON is written in chunks of about this many bytes: few system calls, and strings small enough
  * to stay in V8's young generation, so memory stays flat however long the run. */
@@ -23,16 +22,27 @@ export function* chunkLines(first: number, end: number, nextLine: () => string):
   }
 }
 
-/** A run's NDJSON in chunks; a long run is built by worker threads as well (src/cli/parallel-ndjson.ts). */
-export function ndjsonChunks(
+/** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
+export const PARALLEL_MIN_EVENTS = 10_000;
+
+/**
+ * A run's NDJSON in chunks; a long run is built by worker threads as well (src/cli/parallel-ndjson.ts).
+ * Only a long run loads the threads' code (worker_threads, os) and sets the V8 flag that keeps memory
+ * flat: a short run starts without them (a flag set at run time also makes V8 refuse Node's code cache
+ * for the built-in modules compiled after it).
+ */
+export async function* ndjsonChunks(
   stream: EventStream,
   count: number,
   nextLine: () => string,
-): AsyncIterable<NdjsonChunk> {
+): AsyncGenerator<NdjsonChunk> {
+  if (count < PARALLEL_MIN_EVENTS) {
+    yield* chunkLines(0, count, nextLine);
+    return;
+  }
+  const { keepYoungGenerationSmall } = await import('./young-generation.js');
+  keepYoungGenerationSmall();
+  const { parallelNdjson, workerCount } = await import('./parallel-ndjson.js');
   const workers = workerCount(count);
-  return workers > 0 ? parallelNdjson(stream, count, workers, nextLine) : sequentialNdjson(count, nextLine);
-}
-
-async function* sequentialNdjson(count: number, nextLine: () => string): AsyncGenerator<NdjsonChunk> {
-  yield* chunkLines(0, count, nextLine);
+  yield* workers > 0 ? parallelNdjson(stream, count, workers, nextLine) : chunkLines(0, count, nextLine);
 }

@@ -2,7 +2,6 @@
  * A worker thread of a long NDJSON run (src/cli/parallel-ndjson.ts): opens the same event stream as
  * the main thread and builds the blocks it is sent, in the order sent (always increasing).
  */
-import './young-generation.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStream } from '../core/engine.js';
 import { GenEventError } from '../core/errors.js';
@@ -10,6 +9,9 @@ import { loadSource } from '../sources/catalog.js';
 import { serialize } from './event-output.js';
 import { chunkLines } from './ndjson-chunks.js';
 import { blockRange, type WorkerMessage, type WorkerTask } from './parallel-ndjson.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
+
+keepYoungGenerationSmall();
 
 const port = parentPort;
 if (!port) throw new Error('ndjson-worker runs as a worker thread');

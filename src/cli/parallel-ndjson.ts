@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EventStream, StreamOrigin } from '../core/engine.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { chunkLines, type NdjsonChunk } from './ndjson-chunks.js';
+import { chunkLines, type NdjsonChunk, PARALLEL_MIN_EVENTS } from './ndjson-chunks.js';
 
 /**
  * Long NDJSON runs are built by several threads. Events are independent (each has its own seeded
@@ -14,8 +14,8 @@ import { chunkLines, type NdjsonChunk } from './ndjson-chunks.js';
  * same bytes as one thread would write, 1.5 to 2 times as fast on two cores.
  */
 
-/** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
-export const PARALLEL_MIN_EVENTS = 10_000;
+export { PARALLEL_MIN_EVENTS };
+
 /** The first events are built by this thread alone; their size sets how many events make a block. */
 const PROBE_EVENTS = 100;
 /** About this much text per block: few messages between threads, little text held at once. */

@@ -1,4 +1,5 @@
-import type { Faker } from '@faker-js/faker';
+import { readFileSync } from 'node:fs';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
 import { MersenneRandomizer } from './mersenne.js';
 import type { Random } from './random.js';
 
@@ -11,14 +12,24 @@ let instance: Faker | undefined;
 
 export async function loadFaker(): Promise<Faker> {
   if (!instance) {
-    const { faker } = await import('@faker-js/faker/locale/en');
-    const FakerClass = faker.constructor as new (options: {
-      locale: Faker['rawDefinitions'];
-      randomizer: MersenneRandomizer;
-    }) => Faker;
-    instance = new FakerClass({ locale: faker.rawDefinitions, randomizer: new MersenneRandomizer() });
+    const { Faker } = await import('./faker-class.js');
+    instance = new Faker({ locale: await englishDefinitions(), randomizer: new MersenneRandomizer() });
   }
   return instance;
+}
+
+/**
+ * The English locale data the realistic values read. The build writes those categories beside the
+ * bundle (scripts/faker-definitions.mjs), far quicker to load than faker's whole locale module; run
+ * from the sources (tests), the whole locale is used. Both give the same values
+ * (test/cli/built-output.test.ts).
+ */
+async function englishDefinitions(): Promise<LocaleDefinition> {
+  try {
+    return JSON.parse(readFileSync(new URL('./faker-en.json', import.meta.url), 'utf8')) as LocaleDefinition;
+  } catch {
+    return (await import('@faker-js/faker/locale/en')).faker.rawDefinitions;
+  }
 }
 
 /** The faker instance, seeded from the event's own randomness so its content is reproducible. */

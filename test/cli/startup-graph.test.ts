@@ -1,30 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/sources/catalog.js';
 
-// The built CLI (the build runs before the tests in `npm test`). esbuild marks each bundled module
-// with a `// …node_modules/<package>/…` comment, which tells which packages a chunk carries.
+// The built command (the build runs before the tests in `npm test`): bin/gen-event.js requires
+// dist/cli.cjs, the CommonJS form of the chunks of dist/cli.js that start-up loads, joined into one file;
+// each lazy import loads dist/cli-<chunk>.cjs when reached (scripts/commonjs-cli.mjs). Each file says
+// which chunks it holds (`__define("chunk-…"`), and esbuild marks each bundled module in the ES chunks
+// with a `// …node_modules/<package>/…` or `// src/…` comment, so the markers are read there.
 const dist = new URL('../../dist/', import.meta.url);
 
-const STATIC_IMPORT = /(?:^|\n)import\s*(?:[^;'"]*?from\s*)?["'](\.\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+)["']\s*\)/g;
+const DEFINED = /__define\("([\w-]+)"/g;
+const BUILTIN_REQUIRE = /\brequire\("(node:[^"]+|[a-z_]+)"\)/g;
 
-/** The text of every file reachable from `entry` by the given kinds of import. */
-function reachable(entry: string, patterns: readonly RegExp[]): Map<string, string> {
-  const seen = new Map<string, string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    const text = readFileSync(new URL(file, dist), 'utf8');
-    seen.set(file, text);
-    for (const pattern of patterns) for (const [, next] of text.matchAll(pattern)) visit(next as string);
-  };
-  visit(entry);
-  return seen;
+/** The chunks a file of the command holds, with their CommonJS text (the whole file). */
+function chunksOf(file: string): Map<string, string> {
+  const text = readFileSync(new URL(file, dist), 'utf8');
+  return new Map([...text.matchAll(DEFINED)].map(([, chunk]) => [chunk as string, text]));
+}
+
+const commandFiles = readdirSync(dist).filter((file) => /^cli(-[\w-]+)?\.cjs$/.test(file));
+
+/** The ES module text each chunk was made from, which keeps esbuild's markers. */
+function esText(files: Map<string, string>): string[] {
+  return [...files.keys()].map((chunk) => readFileSync(new URL(`${chunk}.js`, dist), 'utf8'));
 }
 
 function packagesIn(files: Map<string, string>): Set<string> {
   const names = new Set<string>();
-  for (const text of files.values()) {
+  for (const text of esText(files)) {
     for (const [, name] of text.matchAll(/\/\/ (?:\S*\/)?node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//g)) {
       names.add(name as string);
     }
@@ -35,32 +38,59 @@ function packagesIn(files: Map<string, string>): Set<string> {
 /** The project's own modules in the files, from the `// src/…` comment esbuild puts before each. */
 function modulesIn(files: Map<string, string>): Set<string> {
   const names = new Set<string>();
-  for (const text of files.values()) {
+  for (const text of esText(files)) {
     for (const [, name] of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) names.add(name as string);
   }
   return names;
 }
 
-describe('what the CLI loads before it runs', () => {
-  const startup = packagesIn(reachable('./cli.js', [STATIC_IMPORT]));
-  const everything = packagesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
+function builtinsIn(files: Map<string, string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of new Set(files.values())) {
+    for (const [, name] of text.matchAll(BUILTIN_REQUIRE)) names.add((name as string).replace(/^node:/, ''));
+  }
+  return names;
+}
 
-  it('loads yargs-parser at start-up, and yargs, faker, json-schema-faker and ajv only on demand', () => {
-    expect(startup.has('yargs-parser')).toBe(true);
-    for (const lazy of ['yargs', '@faker-js/faker', 'json-schema-faker', 'ajv']) {
+describe('what the command loads before it runs', () => {
+  const startupFiles = chunksOf('cli.cjs');
+  const allFiles = new Map(commandFiles.flatMap((file) => [...chunksOf(file)]));
+
+  it('starts from CommonJS in one file, without the ES module loader', () => {
+    expect(readFileSync(new URL('../bin/gen-event.js', dist), 'utf8')).toContain(
+      "require('../dist/cli.cjs');",
+    );
+    expect(JSON.parse(readFileSync(new URL('../bin/package.json', dist), 'utf8'))).toStrictEqual({
+      type: 'commonjs',
+    });
+    for (const text of allFiles.values()) expect(text).not.toMatch(/\bimport\(|^import |require\("\.\//m);
+  });
+
+  it('loads no package at start-up: yargs-parser, yargs, faker, json-schema-faker and ajv only on demand', () => {
+    expect([...packagesIn(startupFiles)]).toStrictEqual([]);
+    const everything = packagesIn(allFiles);
+    for (const lazy of ['yargs-parser', 'yargs', '@faker-js/faker', 'json-schema-faker', 'ajv']) {
       expect(everything.has(lazy), `${lazy} is bundled`).toBe(true);
-      expect(startup.has(lazy), `${lazy} is loaded at start-up`).toBe(false);
     }
   });
 
-  it('loads the catalog of sources at start-up, and no source until a run names it', () => {
-    const modules = modulesIn(reachable('./cli.js', [STATIC_IMPORT]));
+  it('loads only the built-in modules every command needs at start-up', () => {
+    // worker_threads, os, v8, net, fs/promises, crypto and the rest load when a run needs them.
+    expect([...builtinsIn(startupFiles)].sort()).toStrictEqual(['buffer', 'fs', 'url']);
+  });
+
+  it('loads the catalog of sources at start-up, and no source, checker or run code until a run needs it', () => {
+    const modules = modulesIn(startupFiles);
     expect(modules.has('src/sources/catalog.ts')).toBe(true);
-    const sourceModules = [...modules].filter(
-      (name) => name.startsWith('src/sources/') && name !== 'src/sources/catalog.ts',
+    expect(modules.has('src/cli/quick-commands.ts')).toBe(true);
+    const runModules = [...modules].filter(
+      (name) =>
+        (name.startsWith('src/sources/') && name !== 'src/sources/catalog.ts') ||
+        name.startsWith('src/check/') ||
+        /^src\/cli\/(run-source|fast-parse|parser|check|seed|event-output|parallel-ndjson)\.ts$/.test(name),
     );
-    expect(sourceModules).toStrictEqual([]);
-    const all = modulesIn(reachable('./cli.js', [STATIC_IMPORT, DYNAMIC_IMPORT]));
+    expect(runModules).toStrictEqual([]);
+    const all = modulesIn(allFiles);
     // Every source in the catalog, each in its own folder.
     for (const { name: source } of catalog) {
       expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);

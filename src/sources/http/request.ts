@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { EventContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { defaultContentType, formBody, isUtf8 } from './body.js';
@@ -115,7 +114,8 @@ export function describeRequest(options: HttpRequestOptions): RequestSpec {
     spec.contentType = contentType;
   }
   if (options.sourceIp !== undefined) {
-    if (isIP(options.sourceIp) === 0) {
+    // node:net is loaded only when an address is given: it brings streams and more at start-up.
+    if (process.getBuiltinModule('node:net').isIP(options.sourceIp) === 0) {
       throw new UsageError(
         `--source-ip '${options.sourceIp}' is not an IP address`,
         'give one such as 203.0.113.7',

@@ -1,0 +1,111 @@
+/**
+ * The command's start-up path in CommonJS, in few files. Node's ES module loader costs a few
+ * milliseconds per process before any code runs, and each file a process loads costs its own look-up,
+ * read and compile; `require` of one CommonJS file pays neither. So the chunks the command reaches
+ * from dist/cli.js are written again as CommonJS (import turned into require) and joined:
+ *
+ * - dist/cli.cjs holds every chunk start-up loads;
+ * - dist/cli-<chunk>.cjs holds, for each lazy import, the chunks it loads that start-up did not.
+ *
+ * A run still loads only what it uses (a source's file when it names the source), each chunk runs at
+ * most once per process however many files hold it, and the library (dist/index.js) and the NDJSON
+ * worker stay ES modules.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
+
+const dist = new URL('../dist/', import.meta.url);
+const STATIC_IMPORT = /(?:^|\n)import\s*(?:[^;'"]*?from\s*)?["']\.\/([\w-]+)\.js["']/g;
+const LAZY_IMPORT = /\bimport\(\s*["']\.\/([\w-]+)\.js["']\s*\)/g;
+/** Files a chunk names but never imports (the worker is started by path and stays an ES module). */
+const NOT_CONVERTED = new Set(['ndjson-worker']);
+
+const esText = new Map();
+const read = (name) => {
+  if (!esText.has(name)) esText.set(name, readFileSync(new URL(`${name}.js`, dist), 'utf8'));
+  return esText.get(name);
+};
+const importsOf = (name, pattern) =>
+  [...read(name).matchAll(pattern)].map(([, next]) => next).filter((next) => !NOT_CONVERTED.has(next));
+
+/** `name` and every chunk it imports at load, in the order they first appear. */
+function staticClosure(name, into = new Set()) {
+  if (into.has(name)) return into;
+  into.add(name);
+  for (const next of importsOf(name, STATIC_IMPORT)) staticClosure(next, into);
+  return into;
+}
+
+// The files: start-up's, then one per lazy import target, each less what start-up already holds.
+const startup = staticClosure('cli');
+const files = new Map([['cli', startup]]);
+const pending = [...startup];
+while (pending.length > 0) {
+  for (const target of importsOf(pending.pop(), LAZY_IMPORT)) {
+    if (files.has(`cli-${target}`) || startup.has(target)) continue;
+    const chunks = new Set([...staticClosure(target)].filter((chunk) => !startup.has(chunk)));
+    files.set(`cli-${target}`, chunks);
+    pending.push(...chunks);
+  }
+}
+/** Which file to load for a chunk not yet defined: the first that holds it. */
+const fileOf = new Map();
+for (const [file, chunks] of files)
+  for (const chunk of chunks) if (!fileOf.has(chunk)) fileOf.set(chunk, file);
+
+/** One chunk as CommonJS, its imports of other chunks going through `__chunk`. */
+function commonJs(name) {
+  const source = read(name);
+  const { code } = transformSync(source, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // `import()` of a chunk becomes a load when reached: lazy as before, without the ES loader.
+    supported: { 'dynamic-import': false },
+    // The module's own URL, as `import.meta.url` gave it (the templates and help pages are found from it).
+    define: { 'import.meta.url': '__moduleUrl' },
+    banner: source.includes('import.meta.url')
+      ? 'const __moduleUrl = require("node:url").pathToFileURL(__filename).href;'
+      : '',
+    logLevel: 'warning',
+    minify: true,
+    keepNames: true,
+  });
+  return code.replace(/\brequire\("\.\/([\w-]+)\.js"\)/g, (whole, chunk) =>
+    fileOf.has(chunk) ? `__chunk(${JSON.stringify(chunk)})` : whole,
+  );
+}
+
+const definitions = (chunks) =>
+  [...chunks]
+    .map(
+      (chunk) => `__define(${JSON.stringify(chunk)}, function (module, exports) {\n${commonJs(chunk)}\n});`,
+    )
+    .join('\n');
+
+// Start-up's file defines the loader: a chunk's factory runs once, on first use, from whichever file
+// defined it first.
+const loader = `"use strict";
+const __factories = new Map();
+const __loaded = new Map();
+const __files = ${JSON.stringify(Object.fromEntries(fileOf))};
+function __define(name, factory) {
+  if (!__factories.has(name)) __factories.set(name, factory);
+}
+function __chunk(name) {
+  const loaded = __loaded.get(name);
+  if (loaded !== undefined) return loaded.exports;
+  if (!__factories.has(name)) require(\`./\${__files[name]}.cjs\`)(__define, __chunk);
+  const module = { exports: {} };
+  __loaded.set(name, module);
+  __factories.get(name).call(module.exports, module, module.exports);
+  return module.exports;
+}
+`;
+for (const [file, chunks] of files) {
+  const text =
+    file === 'cli'
+      ? `${loader}${definitions(chunks)}\n__chunk("cli");\n`
+      : `"use strict";\nmodule.exports = function (__define, __chunk) {\n${definitions(chunks)}\n};\n`;
+  writeFileSync(new URL(`${file}.cjs`, dist), text);
+}

@@ -1,0 +1,9 @@
+/**
+ * The names of the pages under dist/help/ that are not a command's own `--help` (src/cli/help-pages.ts).
+ * They start with `_`, which no command name does, so a command never shares a page name with them.
+ */
+export const OVERVIEW_PAGE = '_overview';
+export const VERSION_PAGE = '_version';
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+export const completionPage = (shell: Shell) => `_completion-${shell}`;
