@@ -8,7 +8,7 @@ test.each([
   [['sqss'], "gen-event: unknown source 'sqss' (did you mean sqs?)"],
   [
     ['rest', '--route', 'GET /x'],
-    'gen-event: unknown option --route for rest (--route is an option of apigw-v2; see gen-event apigw-v2 --help)',
+    'gen-event: unknown option --route for rest (--route is an option of apigw-v2, authorizer, websocket; see gen-event apigw-v2 --help)',
   ],
   [
     ['sqs', '--multi-value'],
@@ -16,7 +16,7 @@ test.each([
   ],
   [
     ['sqs', '--method', 'GET'],
-    'gen-event: unknown option --method for sqs (--method is an option of alb, apigw-v1, apigw-v2, function-url; see gen-event alb --help)',
+    'gen-event: unknown option --method for sqs (--method is an option of alb, apigw-v1, apigw-v2, function-url, authorizer; see gen-event alb --help)',
   ],
   [['sqs', '--bdy', 'x'], 'gen-event: unknown option --bdy for sqs (did you mean --body?)'],
 ])('gen-event %j says which source was meant', async (args, stderr) => {

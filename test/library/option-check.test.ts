@@ -73,8 +73,8 @@ describe('every public builder checks its options at run time', () => {
     ],
     [
       apigwV2Event,
-      { authorizerContext: { tier: {} } },
-      `option 'authorizerContext.tier' is an object (give text, or a finite number, or true or false)`,
+      { authorizer: 'lambda', authorizerContext: { tier: 1n } },
+      `option 'authorizerContext.tier' is a BigInt (give JSON data (null, true/false, finite numbers, text, lists and plain objects))`,
     ],
     [functionUrlEvent, { auth: 'AWS_IAM' }, `option 'auth' is text ("AWS_IAM") (give one of 'none', 'iam')`],
     [

@@ -73,6 +73,7 @@ export const apigwV1: Source<ApigwV1Options> = {
     binaryMediaTypes: list(text()),
     authorizer: choice(REST_AUTHORIZERS),
     principalId: text(),
+    // Any JSON here: the builder's own refusal names what a REST context cannot hold.
     authorizerContext: record(json()),
   },
   examples: [

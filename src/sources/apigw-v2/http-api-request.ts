@@ -23,6 +23,8 @@ import type { ApigwV2Options } from './index.js';
  */
 export interface HttpApiRequest {
   request: HttpRequest;
+  /** The path as the HTTP API hands it on (decoded), without the stage. */
+  path: string;
   /** The headers the service adds to the client's. */
   serviceHeaders: HeaderField[];
   payload: PayloadV2Request;
@@ -123,7 +125,7 @@ export function prepareHttpApiRequest(options: ApigwV2Options, run: RunContext):
       // Last: spread first, V8 builds every event's table several times slower (keys are disjoint).
       ...payload,
     };
-    return { request, serviceHeaders, payload, values };
+    return { request, path, serviceHeaders, payload, values };
   };
   return { site, stage, route, routeKey, stageVariables, build };
 }

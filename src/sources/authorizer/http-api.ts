@@ -42,12 +42,7 @@ export function prepareHttpApiAuthorizer(
   const httpApi = prepareHttpApiRequest({ ...options, authorizer: 'lambda' }, run);
   // The stage appears literally, `$default` included (FORMATS-api-identity §1.3).
   const arnOf = (built: HttpApiRequest) =>
-    executeApiArn(
-      run,
-      httpApi.site.apiId,
-      httpApi.stage,
-      `${built.request.method}/${built.request.path.slice(1)}`,
-    );
+    executeApiArn(run, httpApi.site.apiId, httpApi.stage, `${built.request.method}/${built.path.slice(1)}`);
   const identityOf = (built: HttpApiRequest) =>
     sources.map((source) => httpApiIdentityValue(built, source, httpApi.stageVariables));
 
@@ -89,7 +84,7 @@ export function prepareHttpApiAuthorizer(
       // The values comma-joined, in identitySource and authorizationToken alike (FORMATS-api-identity §1.4).
       identitySource: identityOf(built).join(','),
       resource,
-      path: request.path,
+      path: built.path,
       headers: lastValues(headers),
       multiValueHeaders: allValues(headers),
       queryStringParameters: lastValues(query),

@@ -363,7 +363,7 @@ describe('options that do not fit the API', () => {
       { payload: '2.0', identitySources: ['method.request.header.X'] },
       'is not an identity source of an HTTP API',
     ],
-    [{ api: 'soap' }, '--api soap is not one of rest, http, websocket'],
+    [{ api: 'soap' }, `option 'api' is text ("soap") (give one of 'rest', 'http', 'websocket')`],
   ] as const)('%o', async (options, message) => {
     await expect(authorizerEvent(options as never)).rejects.toThrow(message);
   });
