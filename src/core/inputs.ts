@@ -1,6 +1,5 @@
 import { constants, isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, type Stats, stat } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from './errors.js';
 import { invalidJsonOffset } from './json-position.js';
@@ -40,7 +39,10 @@ export function readStdinBounded(reader: InputReader, maxBytes: number): Promise
 
 /** A stream of the file's bytes, after refusing a folder and turning open errors into messages. */
 export async function openFile(path: string): Promise<Readable> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+  // Callback fs: node:fs/promises is one more built-in to load at start-up.
+  const info = await new Promise<Stats>((resolve, reject) =>
+    stat(path, (error, stats) => (error ? reject(error) : resolve(stats))),
+  ).catch((error: NodeJS.ErrnoException) => {
     throw fileError(path, error);
   });
   if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'name a file');
