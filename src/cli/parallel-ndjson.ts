@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EventStream, StreamOrigin } from '../core/engine.js';
 import { InputError, UsageError } from '../core/errors.js';
+import { addressSpaceLimit } from './address-space.js';
 import { chunkLines, type NdjsonChunk, PARALLEL_MIN_EVENTS } from './ndjson-chunks.js';
 
 /**
@@ -67,16 +68,6 @@ export function workerCount(count: number): number {
  * tight `ulimit -v` the run stays on this thread instead.
  */
 const ADDRESS_SPACE_FOR_WORKERS = 8 * 1024 ** 3;
-
-/** The process's address-space limit in bytes (`ulimit -v`), from /proc on Linux; Infinity elsewhere. */
-function addressSpaceLimit(): number {
-  try {
-    const limit = /^Max address space\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
-    return limit === undefined ? Number.POSITIVE_INFINITY : Number(limit);
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
 
 export function blockCount(plan: BlockPlan): number {
   return Math.ceil((plan.count - plan.start) / plan.blockEvents);
