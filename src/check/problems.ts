@@ -42,3 +42,17 @@ export interface EventChecker {
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The `detect` of a batch whose records name their service: `eventSource` (SQS, S3, DynamoDB,
+ * Kinesis) or `EventSource` (SNS) equal to `source`, e.g. `aws:sqs`.
+ */
+export function recordsFrom(source: string, key: 'eventSource' | 'EventSource' = 'eventSource') {
+  return (event: unknown): boolean =>
+    isRecord(event) &&
+    Array.isArray(event.Records) &&
+    event.Records.some((r) => isRecord(r) && r[key] === source);
+}
+
+/** Epoch seconds stay below 10^11 until the year 5138; milliseconds are above it. */
+export const MAX_EPOCH_SECONDS = 1e11;

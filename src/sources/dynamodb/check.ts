@@ -1,4 +1,10 @@
-import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import {
+  type EventChecker,
+  isRecord,
+  MAX_EPOCH_SECONDS,
+  type ProblemList,
+  recordsFrom,
+} from '../../check/problems.js';
 import { attributeValueIssue, type Item, KEY_TYPES, memberPath } from './attribute-value.js';
 import { imagesShown } from './images.js';
 import { streamRecordSize } from './item-size.js';
@@ -8,17 +14,12 @@ const EVENT_NAMES = ['INSERT', 'MODIFY', 'REMOVE'];
 const VIEW_TYPES = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
 const STREAM_ARN =
   /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([A-Za-z0-9_.-]{3,255})\/stream\/([^/]+)$/;
-/** Epoch seconds stay below 10^11 until the year 5138; milliseconds are above it. */
-const MAX_EPOCH_SECONDS = 1e11;
 
 /** DynamoDB Streams batches as the event source mapping delivers them (FORMATS-events §5). */
 export const dynamodbChecker: EventChecker = {
   kind: 'dynamodb',
   source: 'dynamodb',
-  detect: (event) =>
-    isRecord(event) &&
-    Array.isArray(event.Records) &&
-    event.Records.some((r) => isRecord(r) && r.eventSource === 'aws:dynamodb'),
+  detect: recordsFrom('aws:dynamodb'),
 
   check(event, problems) {
     const records = event.Records as unknown[];

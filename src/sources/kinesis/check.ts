@@ -1,20 +1,21 @@
-import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import {
+  type EventChecker,
+  isRecord,
+  MAX_EPOCH_SECONDS,
+  type ProblemList,
+  recordsFrom,
+} from '../../check/problems.js';
 import { isBase64 } from '../../core/base64.js';
 
 const STREAM_ARN = /^arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\d{12}):stream\/[A-Za-z0-9_.-]{1,128}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const EVENT_ID = /^(shardId-\d{12}):(\d+)$/;
-/** Epoch seconds stay below 10^11 until the year 5138; milliseconds are above it. */
-const MAX_EPOCH_SECONDS = 1e11;
 
 /** Kinesis Data Streams batches as the event source mapping delivers them (FORMATS-events §6). */
 export const kinesisChecker: EventChecker = {
   kind: 'kinesis',
   source: 'kinesis',
-  detect: (event) =>
-    isRecord(event) &&
-    Array.isArray(event.Records) &&
-    event.Records.some((r) => isRecord(r) && r.eventSource === 'aws:kinesis'),
+  detect: recordsFrom('aws:kinesis'),
 
   check(event, problems) {
     const records = event.Records as unknown[];

@@ -1,4 +1,4 @@
-import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import { type EventChecker, isRecord, type ProblemList, recordsFrom } from '../../check/problems.js';
 import { partitionOf } from '../../core/aws.js';
 import { EMPTY_ETAG, eventType, type S3EventType } from './event-names.js';
 import { decodeS3Key, encodeS3Key, isEncodedS3Key } from './key.js';
@@ -30,10 +30,7 @@ const BLOCKS: Readonly<Record<NonNullable<S3EventType['block']>, string>> = {
 export const s3Checker: EventChecker = {
   kind: 's3',
   source: 's3',
-  detect: (event) =>
-    isRecord(event) &&
-    Array.isArray(event.Records) &&
-    event.Records.some((r) => isRecord(r) && r.eventSource === 'aws:s3'),
+  detect: recordsFrom('aws:s3'),
 
   check(event, problems) {
     const records = event.Records as unknown[];
