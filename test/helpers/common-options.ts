@@ -4,21 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { checkEvent } from '../../src/check/registry.js';
 import { runCli } from './cli.js';
-
-/** Runs the CLI and returns what it printed, failing on any error or warning. */
-export async function cliOutput(args: readonly string[], stdin = ''): Promise<string> {
-  const result = await runCli(args, stdin);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
-
-/** The events of a `--count <n> --ndjson` run, one per line. */
-export async function ndjsonEvents(args: readonly string[], count: number): Promise<unknown[]> {
-  const lines = (await cliOutput([...args, '--count', String(count), '--ndjson'])).trimEnd().split('\n');
-  expect(lines).toHaveLength(count);
-  return lines.map((line) => JSON.parse(line));
-}
+import { cliOutput } from './matrix.js';
 
 /**
  * The options every source takes, run through the real CLI for one source: the same seed gives the

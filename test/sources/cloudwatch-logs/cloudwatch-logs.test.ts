@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { cloudWatchLogsEvent } from '../../../src/index.js';
 import { encodeLogsData, type LogsMessage } from '../../../src/sources/cloudwatch-logs/payload.js';
-import { cliOutput, ndjsonEvents, testCommonOptions } from '../../helpers/common-options.js';
+import { testCommonOptions } from '../../helpers/common-options.js';
+import { cliOutput, ndjsonEvents } from '../../helpers/matrix.js';
 
 /** The exact text `awslogs.data` decodes to. */
 const decodedText = (event: CloudWatchLogsEvent): string =>

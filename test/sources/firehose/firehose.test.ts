@@ -6,7 +6,8 @@ import type { FirehoseTransformationEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { firehoseEvent } from '../../../src/index.js';
-import { cliOutput, ndjsonEvents, testCommonOptions } from '../../helpers/common-options.js';
+import { testCommonOptions } from '../../helpers/common-options.js';
+import { cliOutput, ndjsonEvents } from '../../helpers/matrix.js';
 
 async function firehose(args: string[]): Promise<FirehoseTransformationEvent> {
   return JSON.parse(await cliOutput(['firehose', ...args]));

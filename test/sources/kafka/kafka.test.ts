@@ -6,7 +6,8 @@ import type { MSKEvent, MSKRecord, SelfManagedKafkaEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { kafkaEvent } from '../../../src/index.js';
-import { cliOutput, ndjsonEvents, testCommonOptions } from '../../helpers/common-options.js';
+import { testCommonOptions } from '../../helpers/common-options.js';
+import { cliOutput, ndjsonEvents } from '../../helpers/matrix.js';
 
 async function kafka(args: string[], stdin = ''): Promise<MSKEvent> {
   return JSON.parse(await cliOutput(['kafka', ...args], stdin));

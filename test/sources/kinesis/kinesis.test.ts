@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { generate, kinesisEvent } from '../../../src/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { ndjsonEvents } from '../../helpers/matrix.js';
 
 async function kinesis(args: string[], stdin = ''): Promise<KinesisStreamEvent> {
   const result = await runCli(['kinesis', ...args], stdin);
@@ -34,13 +35,7 @@ describe('kinesis: every event of a matrix of options and seeds is valid', () =>
   for (const flags of flagSets) {
     for (const seed of ['1', 'two']) {
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed} --count 200 --ndjson`, async () => {
-        const result = await runCli(['kinesis', ...flags, '--seed', seed, '--count', '200', '--ndjson']);
-        expect(result.stderr).toBe('');
-        expect(result.status).toBe(0);
-        const lines = result.stdout.trimEnd().split('\n');
-        expect(lines).toHaveLength(200);
-        for (const line of lines) {
-          const event = JSON.parse(line);
+        for (const event of await ndjsonEvents(['kinesis', ...flags, '--seed', seed], 200)) {
           expect(() => KinesisDataStreamSchema.parse(event)).not.toThrow();
           expect(checkEvent(event)).toEqual({ kind: 'kinesis', problems: [] });
         }
