@@ -51,6 +51,13 @@ import type { Hop } from './sources/via/options.js';
 import type { WebSocketOptions } from './sources/websocket/options.js';
 import type { WebSocketEvent, WebSocketEventOf } from './sources/websocket/types.js';
 
+export {
+  type CheckResponseOptions,
+  checkResponse,
+  type ResponseCheckResult,
+} from './check/check-response.js';
+export type { Problem } from './check/problems.js';
+export type { ResponseSourceName } from './check/response-registry.js';
 export type { CommonOptions } from './core/common-options.js';
 export { GenEventError, InputError, UsageError } from './core/errors.js';
 export { type LambdaContextOptions, lambdaContext } from './lambda-context/context.js';

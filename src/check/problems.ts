@@ -11,6 +11,12 @@ export interface Problem {
 /** Collects problems while a checker walks an event. */
 export class ProblemList {
   readonly problems: Problem[] = [];
+  /** What was assumed or left unchecked, in words (a response checked without its event). Not problems. */
+  readonly notes: string[] = [];
+
+  note(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
 
   add(path: string, message: string, expected?: unknown): void {
     const problem: Problem = { path, message };

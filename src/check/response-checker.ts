@@ -13,6 +13,14 @@ export interface ResponseChecker {
    * `optional` when the event only adds the rules that tie the answer to it.
    */
   readonly event: 'required' | 'optional';
-  /** Adds one problem per broken rule, with paths relative to the response (`policyDocument.Version`). */
+  /**
+   * Why `event` is not an event this source's handler answers (`is not an SQS batch`), or undefined
+   * when it is one. Optional: without it any object is taken as the event.
+   */
+  eventMismatch?(event: Record<string, unknown>): string | undefined;
+  /**
+   * Adds one problem per broken rule, with paths relative to the response (`policyDocument.Version`),
+   * and a note (`problems.note`) for what it assumed without the event.
+   */
   check(response: unknown, event: Record<string, unknown> | undefined, problems: ProblemList): void;
 }

@@ -47,6 +47,10 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
       const { runCheck } = await import('./check.js');
       return await runCheck(parsed.positionals, parsed.options, io);
     }
+    if (parsed.command === 'check-response') {
+      const { runCheckResponse } = await import('./check-response.js');
+      return await runCheckResponse(parsed.positionals, parsed.options, io);
+    }
     if (parsed.command === 'context') {
       const { runContext } = await import('./context-command.js');
       await runContext(parsed.options, io);

@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { catalog, findEntry, loadAllSources, loadSource, sourceNames } from '../sources/catalog.js';
 import type { OptionTable, RawOptions, Source } from '../sources/source.js';
 import { checkCommand } from './check.js';
+import { checkResponseCommand } from './check-response-command.js';
 import type { CommandSpec } from './command-spec.js';
 import { contextCommand } from './context-command.js';
 import { formatExamples, HELP_WIDTH } from './help-examples.js';
@@ -50,6 +51,7 @@ export const toolCommands: CommandSpec[] = [
   listCommand,
   seedCommand,
   checkCommand,
+  checkResponseCommand,
   contextCommand,
   completionCommand,
 ];

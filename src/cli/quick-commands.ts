@@ -15,6 +15,7 @@ export function quickParse(args: readonly string[]): ParseResult | undefined {
   if (command === 'list' && rest.length === 0)
     return { kind: 'command', command, options: {}, positionals: [] };
   if (command === 'check') return quickCheck(rest);
+  if (command === 'check-response') return quickCheckResponse(rest);
   const text = quickText(args);
   return text === undefined ? undefined : { kind: 'text', text };
 }
@@ -25,6 +26,28 @@ function quickCheck(words: readonly string[]): ParseResult | undefined {
   if (positionals.some((word) => word.startsWith('-') && word !== '-')) return undefined;
   const options = positionals.length < words.length ? { json: true } : {};
   return { kind: 'command', command: 'check', options, positionals };
+}
+
+/** `check-response` takes its source, a file or `-`, `--json` and `--event <file>` (or `--event=<file>`). */
+function quickCheckResponse(words: readonly string[]): ParseResult | undefined {
+  const options: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '--json') options.json = true;
+    else if (word.startsWith('--event=') && options.event === undefined)
+      options.event = word.slice('--event='.length);
+    else if (
+      word === '--event' &&
+      options.event === undefined &&
+      i + 1 < words.length &&
+      /^(?:-|[^-].*)$/s.test(words[i + 1] as string)
+    )
+      options.event = words[++i];
+    else if (word.startsWith('-') && word !== '-') return undefined;
+    else positionals.push(word);
+  }
+  return { kind: 'command', command: 'check-response', options, positionals };
 }
 
 const HELP_FLAGS = ['--help', '-h'];

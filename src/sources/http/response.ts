@@ -1,0 +1,151 @@
+import { isRecord, type ProblemList } from '../../check/problems.js';
+import { kindOf, WHOLE } from '../../check/response-values.js';
+import { isBase64 } from '../../core/bytes.js';
+
+/**
+ * The rules every HTTP-style response (ALB, REST, HTTP API, function URL, WebSocket routes) shares:
+ * the field types the service reads. Each source says what its service does with a broken one
+ * (`consequence`: "the load balancer answers 502 Bad Gateway").
+ */
+
+export { kindOf, WHOLE };
+
+/**
+ * Lambda's synchronous response limit: "Response payload size (6291557 bytes) exceeded maximum
+ * allowed payload size (6291556 bytes)" is the error Lambda gives one byte over it (FORMATS §1.6: 6 MB).
+ */
+export const LAMBDA_RESPONSE_BYTES = 6_291_556;
+
+/** The JSON text of the response is over `limit` bytes. */
+export function checkResponseSize(
+  response: unknown,
+  limit: number,
+  what: string,
+  problems: ProblemList,
+): void {
+  const bytes = Buffer.byteLength(JSON.stringify(response) ?? '');
+  if (bytes > limit)
+    problems.add(WHOLE, `the response is ${bytes} bytes of JSON, over ${what}`, `≤ ${limit} bytes`);
+}
+
+/** `statusCode`: a JSON integer 100–599. */
+export function checkStatusCode(value: unknown, consequence: string, problems: ProblemList): void {
+  if (value === undefined) {
+    problems.add('statusCode', `statusCode is missing: ${consequence}`, 'an integer 100-599');
+  } else if (!Number.isInteger(value) || (value as number) < 100 || (value as number) > 599) {
+    problems.add(
+      'statusCode',
+      `statusCode ${JSON.stringify(value)} is not an HTTP status: ${consequence}`,
+      'an integer 100-599',
+    );
+  }
+}
+
+/** A `headers` map: an object (or null) whose values are strings. */
+export function checkHeaderMap(
+  value: unknown,
+  path: string,
+  consequence: string,
+  problems: ProblemList,
+): void {
+  if (value === undefined || value === null) return;
+  if (!isRecord(value)) {
+    problems.add(
+      path,
+      `${path} is ${kindOf(value)}, not an object of header names to values: ${consequence}`,
+      '{"name": "value"}',
+    );
+    return;
+  }
+  for (const [name, item] of Object.entries(value)) {
+    if (typeof item !== 'string') {
+      problems.add(
+        `${path}.${name}`,
+        `header value is ${kindOf(item)}, not a string: ${consequence}`,
+        'a string',
+      );
+    }
+  }
+}
+
+/** A `multiValueHeaders` map: an object (or null) whose values are arrays of strings. */
+export function checkMultiValueMap(
+  value: unknown,
+  path: string,
+  consequence: string,
+  problems: ProblemList,
+): void {
+  if (value === undefined || value === null) return;
+  if (!isRecord(value)) {
+    problems.add(
+      path,
+      `${path} is ${kindOf(value)}, not an object of header names to arrays: ${consequence}`,
+      '{"name": ["value"]}',
+    );
+    return;
+  }
+  for (const [name, list] of Object.entries(value)) {
+    if (!Array.isArray(list)) {
+      problems.add(
+        `${path}.${name}`,
+        `multi-value header is ${kindOf(list)}, not an array of strings: ${consequence}`,
+        '["value"]',
+      );
+      continue;
+    }
+    list.forEach((item, index) => {
+      if (typeof item !== 'string') {
+        problems.add(
+          `${path}.${name}[${index}]`,
+          `header value is ${kindOf(item)}, not a string: ${consequence}`,
+          'a string',
+        );
+      }
+    });
+  }
+}
+
+/** `body` is a string when present (null and absent mean no body); base64 when `isBase64Encoded` says so. */
+export function checkBodyAndEncoding(
+  response: Record<string, unknown>,
+  consequence: string,
+  problems: ProblemList,
+  options: { encodingRequired?: boolean } = {},
+): void {
+  const { body, isBase64Encoded } = response;
+  if (body !== undefined && body !== null && typeof body !== 'string') {
+    problems.add(
+      'body',
+      `body is ${kindOf(body)}, not a string: ${consequence}`,
+      'a string (JSON.stringify an object first)',
+    );
+  }
+  if (isBase64Encoded === undefined) {
+    if (options.encodingRequired)
+      problems.add('isBase64Encoded', `isBase64Encoded is missing: ${consequence}`, 'true or false');
+  } else if (typeof isBase64Encoded !== 'boolean') {
+    problems.add(
+      'isBase64Encoded',
+      `isBase64Encoded is ${kindOf(isBase64Encoded)}, not a boolean: ${consequence}`,
+      'true or false',
+    );
+  } else if (isBase64Encoded && typeof body === 'string' && !isBase64(body)) {
+    problems.add(
+      'body',
+      'isBase64Encoded is true but body is not base64: the client gets the bytes it decodes to',
+      'canonical padded base64',
+    );
+  }
+}
+
+/** Keys the service does not read: said as a note, since a typo (`statuscode`) drops the value silently. */
+export function noteUnknownKeys(
+  response: Record<string, unknown>,
+  known: readonly string[],
+  service: string,
+  problems: ProblemList,
+): void {
+  const unknown = Object.keys(response).filter((key) => !known.includes(key));
+  if (unknown.length > 0)
+    problems.note(`${service} ignores ${unknown.join(', ')} (it reads ${known.join(', ')})`);
+}
