@@ -11,26 +11,24 @@ import { kindOf, WHOLE } from './response-values.js';
 export interface BatchIdentity {
   /** What the event calls the identifier: `messageId`, `sequenceNumber`. */
   name: string;
-  /** Whether one itemIdentifier is well formed; with the message when not. */
+  /** Why a given (not null) itemIdentifier is malformed, or undefined when it is well formed. */
   malformed(identifier: unknown): string | undefined;
   /** The key that names a record, for comparing with the batch. */
   key(identifier: unknown): string;
 }
 
-const FAILS = 'Lambda treats the whole batch as failed and retries it';
+export const FAILS = 'Lambda treats the whole batch as failed and retries it';
 
 /** The strings-only identifier of SQS, Kinesis and DynamoDB Streams. */
 export function stringIdentity(name: string): BatchIdentity {
   return {
     name,
     malformed: (identifier) =>
-      identifier === undefined || identifier === null
-        ? `itemIdentifier is ${identifier === null ? 'null' : 'missing'}: ${FAILS}`
-        : typeof identifier !== 'string'
-          ? `itemIdentifier is ${kindOf(identifier)}, not the record's ${name} string: ${FAILS}`
-          : identifier === ''
-            ? `itemIdentifier is empty: ${FAILS}`
-            : undefined,
+      typeof identifier !== 'string'
+        ? `itemIdentifier is ${kindOf(identifier)}, not the record's ${name} string: ${FAILS}`
+        : identifier === ''
+          ? `itemIdentifier is empty: ${FAILS}`
+          : undefined,
     key: (identifier) => identifier as string,
   };
 }
@@ -90,7 +88,11 @@ export function checkBatchItemFailures(
           'itemIdentifier',
         );
     }
-    const message = identity.malformed(failure.itemIdentifier);
+    const identifier = failure.itemIdentifier;
+    const message =
+      identifier === undefined || identifier === null
+        ? `itemIdentifier is ${kindOf(identifier)}: ${FAILS}`
+        : identity.malformed(identifier);
     if (message !== undefined) {
       problems.add(`${path}.itemIdentifier`, message, `a ${identity.name} of the batch`);
       return;

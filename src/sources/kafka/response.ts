@@ -1,9 +1,7 @@
-import { type BatchIdentity, checkBatchItemFailures } from '../../check/batch-item-failures.js';
+import { type BatchIdentity, checkBatchItemFailures, FAILS } from '../../check/batch-item-failures.js';
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
 import { kindOf } from '../../check/response-values.js';
-
-const FAILS = 'Lambda treats the whole batch as failed and retries it';
 
 /**
  * Kafka event source mappings (MSK and self-managed) read a partial batch response too when
