@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import { fields, json } from '../core/option-shapes.js';
+import { describeValue, json, readFields } from '../core/option-shapes.js';
 import { findEntry } from '../sources/catalog.js';
 import { isRecord, type Problem, ProblemList } from './problems.js';
 import type { ResponseChecker } from './response-checker.js';
@@ -26,7 +26,7 @@ export interface CheckResponseOptions {
   event?: unknown;
 }
 
-const optionsShape = fields<CheckResponseOptions>({ event: json() }, []);
+const optionTable = { event: json() };
 
 /**
  * The library's check of a handler's return value, e.g.
@@ -39,7 +39,12 @@ export async function checkResponse(
   response: unknown,
   options: CheckResponseOptions = {},
 ): Promise<ResponseCheckResult> {
-  optionsShape.read(options, 'options');
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new UsageError(
+      `the options of checkResponse are ${describeValue(options)}`,
+      'give an object such as { event }',
+    );
+  readFields(optionTable, options as Record<string, unknown>, (key) => key, 'for checkResponse');
   if (response !== undefined) json().read(response, 'response');
   const checker = await responseCheckerFor(source);
   return runResponseChecker(checker, response, options.event, 'options.event');

@@ -59,6 +59,11 @@ describe('list and check without yargs', () => {
     ['check', '--json', '--json', 'a.json'],
     ['check'],
     ['check', '-'],
+    ['check-response', 'sqs', 'r.json'],
+    ['check-response', 'sqs', '-', '--event', 'e.json'],
+    ['check-response', '--json', 'alb', 'r.json', '--event=e.json'],
+    ['check-response', 'authorizer', 'r.json', '--event', '-'],
+    ['check-response'],
   ];
   it.each(corpus.map((args) => [args.join(' '), args]))(
     'gen-event %s reads as yargs reads it',
@@ -74,6 +79,9 @@ describe('list and check without yargs', () => {
       ['check', '--jsn', 'a'],
       ['check', '-j'],
       ['check', '--', 'a'],
+      ['check-response', 'sqs', 'r.json', '--max-input', '10'],
+      ['check-response', 'sqs', 'r.json', '--event'],
+      ['check-response', 'sqs', 'r.json', '--event', 'a', '--event', 'b'],
     ]) {
       expect(quickParse(args), args.join(' ')).toBeUndefined();
     }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { responseCheckers } from '../../src/check/response-registry.js';
 import { catalog } from '../../src/sources/catalog.js';
 
 // The built command (the build runs before the tests in `npm test`): bin/gen-event.js requires
@@ -87,13 +88,30 @@ describe('what the command loads before it runs', () => {
       (name) =>
         (name.startsWith('src/sources/') && name !== 'src/sources/catalog.ts') ||
         name.startsWith('src/check/') ||
-        /^src\/cli\/(run-source|fast-parse|parser|check|seed|event-output|parallel-ndjson)\.ts$/.test(name),
+        /^src\/cli\/(run-source|fast-parse|parser|check|check-response|seed|event-output|parallel-ndjson)\.ts$/.test(
+          name,
+        ),
     );
     expect(runModules).toStrictEqual([]);
     const all = modulesIn(allFiles);
     // Every source in the catalog, each in its own folder.
     for (const { name: source } of catalog) {
       expect(all.has(`src/sources/${source}/index.ts`), `${source} is bundled`).toBe(true);
+    }
+  });
+
+  it('loads each response checker on its own, only when check-response names its source', () => {
+    const responseModule = /^src\/sources\/[\w-]+\/response\.ts$/;
+    expect([...modulesIn(startupFiles)].filter((name) => responseModule.test(name))).toStrictEqual([]);
+    for (const source of Object.keys(responseCheckers)) {
+      const module = `src/sources/${source}/response.ts`;
+      // The chunk that holds this checker holds no other source's checker.
+      const holders = [...allFiles.keys()].filter((chunk) => modulesIn(new Map([[chunk, '']])).has(module));
+      expect(holders, `${module} is bundled once`).toHaveLength(1);
+      const others = [...modulesIn(new Map([[holders[0] as string, '']]))].filter(
+        (name) => responseModule.test(name) && name !== module,
+      );
+      expect(others, `${module} loads alone`).toStrictEqual([]);
     }
   });
 });

@@ -22,7 +22,7 @@ function policy(
     principalId: 'user-123',
     policyDocument: {
       Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: arn }],
+      Statement: [{ Action: 'execute-api:Invoke', Effect: effect as 'Allow' | 'Deny', Resource: arn }],
     },
     ...(context === undefined ? {} : { context }),
   };
