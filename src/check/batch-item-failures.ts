@@ -54,9 +54,9 @@ export function checkBatchItemFailures(
     );
     return [];
   }
+  // Other keys are ignored by Lambda: a note, since a misspelt batchItemFailures reports no failure.
   for (const key of Object.keys(response)) {
-    if (key !== 'batchItemFailures')
-      problems.add(key, `Lambda reads only batchItemFailures; ${key} reports nothing`, 'batchItemFailures');
+    if (key !== 'batchItemFailures') problems.note(`Lambda reads only batchItemFailures; ${key} is ignored`);
   }
   const failures = response.batchItemFailures;
   if (failures === undefined || failures === null) return [];

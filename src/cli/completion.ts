@@ -27,6 +27,16 @@ export async function completions(words: readonly string[]): Promise<string[]> {
   if (command === undefined) {
     return startingWith(current.startsWith('-') ? ['--help', '--version'] : names, current);
   }
+  // check-response names its source first: the sources whose service reads the answer.
+  const afterCommand = before.slice(before.indexOf(command) + 1);
+  if (
+    command === 'check-response' &&
+    !current.startsWith('-') &&
+    afterCommand.every((word) => word.startsWith('-'))
+  ) {
+    const { checkedSources } = await import('../check/check-response.js');
+    return startingWith(checkedSources, current);
+  }
   const options = (await commandOptions(command)) ?? {};
   const previous = before.at(-1) ?? '';
   const awaitingValue = previous.startsWith('--') ? options[previous.slice(2)] : undefined;

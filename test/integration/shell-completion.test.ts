@@ -23,10 +23,16 @@ describe('completion protocol', () => {
       'list',
       'seed',
       'check',
+      'check-response',
       'context',
       'completion',
     ]);
     expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2']);
+  });
+
+  test('check-response completes its source first, then its options', async () => {
+    expect(await candidates('gen-event', 'check-response', 'k')).toEqual(['kinesis', 'kafka']);
+    expect(await candidates('gen-event', 'check-response', 'sqs', '--e')).toEqual(['--event']);
   });
 
   test("a source's options are its own and the common ones, then --help", async () => {

@@ -1,7 +1,7 @@
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, test } from 'vitest';
-import { directEvent, generate, sqsEvent, UsageError } from '../../src/index.js';
+import { checkResponse, directEvent, generate, sqsEvent, UsageError } from '../../src/index.js';
 
 /** A handler as an application writes one: bad JSON is retried, a message seen 3 times is set aside. */
 function handleOrders(event: SQSEvent): SQSBatchResponse & { setAside: string[] } {
@@ -96,5 +96,15 @@ describe('override is typed by the event it edits', () => {
     const refused = sqsEvent({ bodys: ['x'], seed: 1 });
     await expect(refused).rejects.toBeInstanceOf(UsageError);
     await expect(refused).rejects.toThrow("unknown option 'bodys' for sqs (did you mean 'bodies'?)");
+  });
+
+  test("checkResponse judges the handler's answer against the batch it answers", async () => {
+    const event = await sqsEvent({ bodies: ['{"orderId":42}', 'not json'], seed: 1 });
+    const answer = handleOrders(event);
+    expect(await checkResponse('sqs', answer, { event })).toStrictEqual({
+      source: 'sqs',
+      problems: [],
+      notes: ['Lambda reads only batchItemFailures; setAside is ignored'],
+    });
   });
 });
