@@ -72,7 +72,7 @@ describe('firehose transformation responses', () => {
       'a lowercase result',
       answer([{ ...documented.records[0], result: 'ok' }, ...documented.records.slice(1)]),
       event,
-      [['records[0].result', `result "ok": ${FAILED}`]],
+      [['records[0].result', `result "ok" is not one of Ok, Dropped, ProcessingFailed: ${FAILED}`]],
     ],
     [
       'data that is not base64',

@@ -1,14 +1,13 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
+import { kindOf, WHOLE } from '../../check/response-values.js';
 import {
   checkBodyAndEncoding,
   checkHeaderMap,
   checkMultiValueMap,
   checkResponseSize,
   checkStatusCode,
-  kindOf,
   noteUnknownKeys,
-  WHOLE,
 } from '../http/response.js';
 
 const BAD = 'the load balancer answers 502 Bad Gateway';

@@ -1,15 +1,14 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
+import { kindOf, WHOLE } from '../../check/response-values.js';
 import {
   checkBodyAndEncoding,
   checkHeaderMap,
   checkMultiValueMap,
   checkResponseSize,
   checkStatusCode,
-  kindOf,
   LAMBDA_RESPONSE_BYTES,
   noteUnknownKeys,
-  WHOLE,
 } from '../http/response.js';
 
 const MALFORMED = 'API Gateway answers 502 "Malformed Lambda proxy response"';

@@ -58,7 +58,7 @@ export const firehoseResponseChecker: ResponseChecker = {
       if (typeof record.result !== 'string' || !RESULTS.includes(record.result)) {
         problems.add(
           `${path}.result`,
-          `result ${JSON.stringify(record.result) ?? 'is missing'}: ${FAILED}`,
+          `result ${record.result === undefined ? 'is missing' : `${JSON.stringify(record.result)} is not one of Ok, Dropped, ProcessingFailed`}: ${FAILED}`,
           RESULTS.join(' | '),
         );
       }

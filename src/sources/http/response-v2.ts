@@ -1,10 +1,10 @@
 import { isRecord, type ProblemList } from '../../check/problems.js';
+import { kindOf } from '../../check/response-values.js';
 import {
   checkBodyAndEncoding,
   checkHeaderMap,
   checkResponseSize,
   checkStatusCode,
-  kindOf,
   LAMBDA_RESPONSE_BYTES,
   noteUnknownKeys,
 } from './response.js';

@@ -8,8 +8,6 @@ import { isBase64 } from '../../core/bytes.js';
  * (`consequence`: "the load balancer answers 502 Bad Gateway").
  */
 
-export { kindOf, WHOLE };
-
 /**
  * Lambda's synchronous response limit: "Response payload size (6291557 bytes) exceeded maximum
  * allowed payload size (6291556 bytes)" is the error Lambda gives one byte over it (FORMATS §1.6: 6 MB).

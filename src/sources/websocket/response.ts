@@ -1,13 +1,7 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
-import {
-  checkBodyAndEncoding,
-  checkHeaderMap,
-  checkStatusCode,
-  kindOf,
-  noteUnknownKeys,
-  WHOLE,
-} from '../http/response.js';
+import { kindOf, WHOLE } from '../../check/response-values.js';
+import { checkBodyAndEncoding, checkHeaderMap, checkStatusCode, noteUnknownKeys } from '../http/response.js';
 
 const FAILS = 'API Gateway answers the route with an error';
 /** A WebSocket message is at most 128 KB; a larger one closes the connection with 1009 (FORMATS-api-identity §2.4). */
