@@ -1,12 +1,12 @@
 import type { RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import type { EventBuilder } from '../source.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import { checkHeaderName, checkHeaderValue, type HeaderField } from '../http/headers.js';
 import { paramPairs } from '../http/options.js';
 import { describeRequest, type HttpRequest, sendRequest } from '../http/request.js';
 import { cloudFrontViewerHeaders, forwardedFor, withoutForwardedFor } from '../http/service-headers.js';
 import { reasonPhrase } from '../http/status.js';
+import type { EventBuilder } from '../source.js';
 import { type EdgeHeaders, edgeHeaders, isDisallowedHeader } from './headers.js';
 import { DISTRIBUTION_ID, distributionDomainName, distributionId, edgeRequestId, viaHeader } from './ids.js';
 import { includedBodyLimit } from './limits.js';
@@ -34,9 +34,9 @@ function checkEventOptions(options: CloudFrontOptions, type: EdgeEventType): voi
       'use --event-type viewer-request or origin-request',
     );
   }
-  if (options.origin !== undefined && !isOriginEvent(type)) {
+  if ((options.origin !== undefined || options.cloudFrontHeaders === true) && !isOriginEvent(type)) {
     throw new UsageError(
-      `--origin is for origin events, not ${type}`,
+      `--${options.origin !== undefined ? 'origin' : 'cloudfront-headers'} is for origin events, not ${type}`,
       'use --event-type origin-request or origin-response',
     );
   }
