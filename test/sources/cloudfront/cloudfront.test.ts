@@ -4,6 +4,7 @@ import { checkEvent } from '../../../src/check/registry.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { cloudfrontEvent } from '../../../src/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { testCommonOptions } from '../../helpers/common-options.js';
 import { ndjsonEvents, oneEvent } from '../../helpers/matrix.js';
 
 const VIA = /^2\.0 [0-9a-f]{32}\.cloudfront\.net \(CloudFront\)$/;
@@ -362,4 +363,13 @@ describe('determinism and common options', () => {
       /--include-body is for request events/,
     );
   });
+});
+
+describe('common options', () => {
+  testCommonOptions(
+    'cloudfront',
+    'cloudfront',
+    ['--event-type', 'origin-response'],
+    'Records[0].cf.request.uri',
+  );
 });
