@@ -7,7 +7,7 @@ import {
   optionalString,
   stringList,
 } from '../../core/raw-options.js';
-import { parseHeaderArg } from '../http/headers.js';
+import { headerArgParser } from '../http/headers.js';
 import {
   hostOption,
   httpRequestFromRaw,
@@ -101,7 +101,7 @@ export const cloudfront: Source<CloudFrontOptions> = {
   ],
 
   async fromRaw(raw: RawOptions, args): Promise<CloudFrontOptions> {
-    const responseHeaders = stringList(raw, 'response-header').map(parseHeaderArg);
+    const responseHeaders = stringList(raw, 'response-header').map(headerArgParser('--response-header'));
     return {
       ...(await httpRequestFromRaw(raw, args)),
       ...givenOnly({
