@@ -11,6 +11,8 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  CloudFrontRequestEvent,
+  CloudFrontResponseEvent,
   CloudWatchLogsEvent,
   DynamoDBStreamEvent,
   EventBridgeEvent,
@@ -34,6 +36,7 @@ import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 import type { AuthorizerOptions } from './sources/authorizer/options.js';
 import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
+import type { CloudFrontOptions, EdgeEventType } from './sources/cloudfront/index.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
@@ -73,6 +76,7 @@ export type {
   WebSocketConnectAuthorizerEvent,
   WebSocketConnectContext,
 } from './sources/authorizer/types.js';
+export type { CloudFrontOptions, EdgeEventType, EdgeOrigin } from './sources/cloudfront/index.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type {
@@ -135,6 +139,8 @@ export interface EventTypes {
   authorizer: AnyAuthorizerEvent;
   websocket: WebSocketEvent;
   ws: WebSocketEvent;
+  cloudfront: CloudFrontRequestEvent | CloudFrontResponseEvent;
+  edge: CloudFrontRequestEvent | CloudFrontResponseEvent;
   direct: unknown;
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
@@ -163,6 +169,8 @@ export interface OptionTypes {
   authorizer: AuthorizerOptions;
   websocket: WebSocketOptions;
   ws: WebSocketOptions;
+  cloudfront: CloudFrontOptions;
+  edge: CloudFrontOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
@@ -426,6 +434,27 @@ export function kinesisEvent(
   options: EventOptions<KinesisOptions, KinesisStreamEvent> = {},
 ): Promise<KinesisStreamEvent> {
   return generate('kinesis', options);
+}
+
+/** The Lambda@Edge event type for each trigger: the request alone, or the request and the response. */
+export type CloudFrontEventFor<Type extends EdgeEventType> = Type extends
+  | 'origin-response'
+  | 'viewer-response'
+  ? CloudFrontResponseEvent
+  : CloudFrontRequestEvent;
+
+/**
+ * A CloudFront Lambda@Edge event, typed by its trigger, e.g.
+ * `await cloudfrontEvent({ eventType: 'origin-request', origin: 's3', path: '/img/a.png' })`;
+ * `eventType: 'origin-response', status: 404` is the origin's answer as the function sees it.
+ */
+export function cloudfrontEvent<Type extends EdgeEventType = 'viewer-request'>(
+  options: EventOptions<CloudFrontOptions & { eventType?: Type }, CloudFrontEventFor<Type>> = {},
+): Promise<CloudFrontEventFor<Type>> {
+  return generate(
+    'cloudfront',
+    options as EventOptions<CloudFrontOptions, CloudFrontRequestEvent>,
+  ) as Promise<CloudFrontEventFor<Type>>;
 }
 
 /**

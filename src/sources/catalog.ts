@@ -77,6 +77,13 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./websocket/index.js')).websocket as Source<unknown>,
   },
   {
+    name: 'cloudfront',
+    aliases: ['edge'],
+    summary:
+      'CloudFront Lambda@Edge event: viewer or origin request, origin or viewer response ({key, value} headers)',
+    load: async () => (await import('./cloudfront/index.js')).cloudfront as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

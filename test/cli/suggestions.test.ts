@@ -16,7 +16,7 @@ test.each([
   ],
   [
     ['sqs', '--method', 'GET'],
-    'gen-event: unknown option --method for sqs (--method is an option of alb, apigw-v1, apigw-v2, function-url, authorizer; see gen-event alb --help)',
+    'gen-event: unknown option --method for sqs (--method is an option of alb, apigw-v1, apigw-v2, function-url, authorizer, cloudfront; see gen-event alb --help)',
   ],
   [['sqs', '--bdy', 'x'], 'gen-event: unknown option --bdy for sqs (did you mean --body?)'],
 ])('gen-event %j says which source was meant', async (args, stderr) => {

@@ -25,7 +25,11 @@ export function testCommonOptions(
 
   it(`${source}: --set and --merge edit the final event`, async () => {
     const set = JSON.parse(await cliOutput([source, ...args, '--seed', '1', '--set', `${setPath}="edited"`]));
-    const value = setPath.split('.').reduce((node, key) => node[key], set);
+    // `Records[0].cf` is read as `Records.0.cf`: --set's index form, walked one key at a time.
+    const value = setPath
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .reduce((node, key) => node[key], set);
     expect(value).toBe('edited');
     const merged = JSON.parse(
       await cliOutput([source, ...args, '--seed', '1', '--merge', '-'], '{"extra":1}'),

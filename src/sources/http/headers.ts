@@ -34,18 +34,23 @@ export function checkHeaderValue(name: string, value: string, option = '--header
   }
 }
 
-/** Parses `--header 'Name: value'`; the value loses the spaces around it, as HTTP parsers do. */
-export function parseHeaderArg(arg: string): HeaderField {
-  const colon = arg.indexOf(':');
-  if (colon <= 0) {
-    throw new UsageError(`--header '${arg}' is not 'Name: value'`, "write --header 'X-Request-Id: 42'");
-  }
-  const name = arg.slice(0, colon);
-  const value = arg.slice(colon + 1).trim();
-  checkHeaderName(name);
-  checkHeaderValue(name, value);
-  return [name, value];
+/** A parser of `<option> 'Name: value'`; the value loses the spaces around it, as HTTP parsers do. */
+export function headerArgParser(option: string): (arg: string) => HeaderField {
+  return (arg) => {
+    const colon = arg.indexOf(':');
+    if (colon <= 0) {
+      throw new UsageError(`${option} '${arg}' is not 'Name: value'`, `write ${option} 'X-Request-Id: 42'`);
+    }
+    const name = arg.slice(0, colon);
+    const value = arg.slice(colon + 1).trim();
+    checkHeaderName(name, option);
+    checkHeaderValue(name, value, option);
+    return [name, value];
+  };
 }
+
+/** Parses `--header 'Name: value'`. */
+export const parseHeaderArg = headerArgParser('--header');
 
 /** The last value of a header, matched case-insensitively. */
 export function headerValue(fields: readonly HeaderField[], name: string): string | undefined {

@@ -14,7 +14,7 @@ export function traceRoot(epochMs: number, rng: Random): string {
 }
 
 /** The client's X-Forwarded-For with `hops` appended, as proxies append to it (FORMATS §2.2). */
-function forwardedFor(request: HttpRequest, hops: readonly string[]): string {
+export function forwardedFor(request: HttpRequest, hops: readonly string[]): string {
   const given = request.headers
     .filter(([name]) => name.toLowerCase() === 'x-forwarded-for')
     .map(([, v]) => v);
@@ -52,8 +52,8 @@ function viewerDevice(userAgent: string): 'Desktop' | 'Mobile' | 'SmartTV' | 'Ta
   return 'Desktop';
 }
 
-/** CloudFront's own request headers on an edge-optimized REST API (FORMATS §1.4). */
-export function cloudFrontHeaders(request: HttpRequest, rng: Random): HeaderField[] {
+/** The `CloudFront-*` headers CloudFront adds about the viewer: protocol, device flags, network and country. */
+export function cloudFrontViewerHeaders(request: HttpRequest): HeaderField[] {
   const device = viewerDevice(request.userAgent);
   return [
     ['CloudFront-Forwarded-Proto', 'https'],
@@ -63,6 +63,13 @@ export function cloudFrontHeaders(request: HttpRequest, rng: Random): HeaderFiel
     ['CloudFront-Is-Tablet-Viewer', String(device === 'Tablet')],
     ['CloudFront-Viewer-ASN', request.network.asn],
     ['CloudFront-Viewer-Country', request.network.country],
+  ];
+}
+
+/** CloudFront's own request headers on an edge-optimized REST API (FORMATS §1.4). */
+export function cloudFrontHeaders(request: HttpRequest, rng: Random): HeaderField[] {
+  return [
+    ...cloudFrontViewerHeaders(request),
     ['Via', `1.1 ${rng.hex(32)}.cloudfront.net (CloudFront)`],
     ['X-Amz-Cf-Id', `${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 54)}==`],
   ];
