@@ -18,6 +18,7 @@ export const responseCheckers = {
   dynamodb: async () => (await import('../sources/dynamodb/response.js')).dynamodbResponseChecker,
   kafka: async () => (await import('../sources/kafka/response.js')).kafkaResponseChecker,
   firehose: async () => (await import('../sources/firehose/response.js')).firehoseResponseChecker,
+  cloudfront: async () => (await import('../sources/cloudfront/response.js')).cloudfrontResponseChecker,
 } satisfies Record<string, () => Promise<ResponseChecker>>;
 
 /** The sources check-response takes, by their own names. */
