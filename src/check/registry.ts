@@ -1,6 +1,7 @@
 import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { appSyncCheckers } from '../sources/appsync/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
@@ -36,6 +37,7 @@ export const checkers: readonly EventChecker[] = [
   kinesisChecker,
   ...authorizerCheckers,
   webSocketChecker,
+  ...appSyncCheckers,
 ];
 
 export interface CheckResult {

@@ -1,27 +1,25 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import type { Random } from '../../core/random.js';
 import { choice } from '../../core/option-shapes.js';
+import type { Random } from '../../core/random.js';
 import { compileTemplate, type FilledTemplate } from '../../core/template.js';
 import { clientAddress, loadHttpData } from '../http/data.js';
 import type { EventBuilder } from '../source.js';
 import { type AppSyncData, type FieldSample, loadAppSyncData } from './data.js';
-import { amplifyAgentFor, type AppSyncSite, requestHeaders } from './headers.js';
+import { type AppSyncSite, amplifyAgentFor, requestHeaders } from './headers.js';
 import { appSyncCaller } from './identity.js';
-import { APPSYNC_IDENTITIES, type AppSyncOptions, ROOT_TYPES } from './options.js';
+import { APPSYNC_IDENTITIES, type AppSyncOptions, isRootType } from './options.js';
 import {
   GRAPHQL_NAME,
   parseSelection,
-  SelectionSyntaxError,
   type SelectionNode,
+  SelectionSyntaxError,
   selectionFromPaths,
   selectionGraphQL,
   selectionList,
 } from './selection.js';
 
 type JsonObject = Record<string, unknown>;
-
-export const isRootType = (type: string): boolean => (ROOT_TYPES as readonly string[]).includes(type);
 
 function checkName(value: string, option: string, example: string): void {
   if (!GRAPHQL_NAME.test(value)) {
@@ -73,7 +71,10 @@ function perItem(
 ): readonly JsonObject[] | JsonObject | undefined {
   if (!Array.isArray(value)) return value as JsonObject | undefined;
   if (batch === undefined) {
-    throw new UsageError(`${option} is a list, which only a batch takes`, `add --batch ${value.length}, or give one object`);
+    throw new UsageError(
+      `${option} is a list, which only a batch takes`,
+      `add --batch ${value.length}, or give one object`,
+    );
   }
   if (value.length !== batch) {
     throw new UsageError(
@@ -85,7 +86,11 @@ function perItem(
 }
 
 /** What the placeholders of templates/appsync.json stand for, drawn for one item. */
-function sampleValues(data: AppSyncData, usernames: readonly string[], ctx: EventContext): Record<string, unknown> {
+function sampleValues(
+  data: AppSyncData,
+  usernames: readonly string[],
+  ctx: EventContext,
+): Record<string, unknown> {
   const { rng } = ctx;
   const username = rng.pick(usernames);
   return {

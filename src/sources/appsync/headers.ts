@@ -39,7 +39,10 @@ export function requestHeaders(
   const browser = isBrowser(client);
   const origin = browser ? `https://${rng.pick(['app', 'www', 'admin'])}.example.com` : undefined;
   const fields: (readonly [string, string | undefined])[] = [
-    ['x-forwarded-for', `${site.sourceIp}, ${rng.int(1, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`],
+    [
+      'x-forwarded-for',
+      `${site.sourceIp}, ${rng.int(1, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+    ],
     ['cloudfront-viewer-country', network.country],
     ['cloudfront-is-tablet-viewer', String(device === 'Tablet')],
     ['via', `2.0 ${rng.hex(32)}.cloudfront.net (CloudFront)`],
@@ -74,6 +77,10 @@ export function requestHeaders(
 }
 
 /** Amplify's own header rides along from browsers only. */
-export function amplifyAgentFor(client: HttpClient, agents: readonly string[], pick: (a: readonly string[]) => string) {
+export function amplifyAgentFor(
+  client: HttpClient,
+  agents: readonly string[],
+  pick: (a: readonly string[]) => string,
+) {
   return isBrowser(client) ? pick(agents) : undefined;
 }

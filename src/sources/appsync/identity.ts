@@ -3,8 +3,8 @@ import { compileTemplate } from '../../core/template.js';
 import type { HttpData } from '../http/data.js';
 import type { HeaderField } from '../http/headers.js';
 import { iamCaller, sigV4Headers } from '../http/iam.js';
-import { cognitoClaims, encodeJwt, opaqueToken } from '../http/tokens.js';
 import { epochSeconds } from '../http/times.js';
+import { cognitoClaims, encodeJwt, opaqueToken } from '../http/tokens.js';
 import type { AppSyncData } from './data.js';
 import type { AppSyncIdentityMode } from './options.js';
 
@@ -136,12 +136,22 @@ function iamIdentityCaller(run: RunContext, http: HttpData, sourceIp: string): A
 /** An OpenID Connect caller: AppSync passes the token's claims, its issuer and subject. */
 function oidcCaller(run: RunContext, data: AppSyncData): AppSyncCaller {
   const { rng } = run;
-  const issuer = compileTemplate(rng.pick(data.oidcIssuers), 'appsync.json')({
+  const issuer = compileTemplate(
+    rng.pick(data.oidcIssuers),
+    'appsync.json',
+  )({
     tenant: rng.pick(data.tenants),
   }) as string;
   const sub = issuer.includes('auth0') ? `auth0|${rng.hex(24)}` : rng.digits(21);
   const iat = epochSeconds(run.startTime) - rng.int(60, 3000);
-  const claims = { iss: issuer, sub, aud: rng.lowerAlnum(32), iat, exp: iat + 3600, scope: 'openid profile email' };
+  const claims = {
+    iss: issuer,
+    sub,
+    aud: rng.lowerAlnum(32),
+    iat,
+    exp: iat + 3600,
+    scope: 'openid profile email',
+  };
   const jwt = encodeJwt(claims, run);
   return { identity: { claims, issuer, sub }, credentials: () => [['authorization', jwt]] };
 }

@@ -4,7 +4,12 @@ import { givenOnly, optionalInteger, optionalString, stringList } from '../../co
 import { parseHeaderArg } from '../http/headers.js';
 import type { RawOptions, Source } from '../source.js';
 import { prepareAppSyncEvents } from './events.js';
-import { APPSYNC_IDENTITIES, type AppSyncIdentityMode, type AppSyncOptions, MAX_BATCH_SIZE } from './options.js';
+import {
+  APPSYNC_IDENTITIES,
+  type AppSyncIdentityMode,
+  type AppSyncOptions,
+  MAX_BATCH_SIZE,
+} from './options.js';
 
 export type { AppSyncIdentityMode, AppSyncOptions } from './options.js';
 
@@ -96,7 +101,11 @@ export const appsync: Source<AppSyncOptions> = {
       valueName: '<json|@file>',
       description: 'Parent object, for a field of an object type; with --batch, a list gives one per item',
     },
-    variables: { type: 'string', valueName: '<json|@file>', description: "The operation's variables (default {})" },
+    variables: {
+      type: 'string',
+      valueName: '<json|@file>',
+      description: "The operation's variables (default {})",
+    },
     header: {
       type: 'string',
       repeatable: true,

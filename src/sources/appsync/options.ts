@@ -5,6 +5,8 @@ export type AppSyncIdentityMode = (typeof APPSYNC_IDENTITIES)[number];
 /** The three root operation types; any other parent type is an object type of the schema. */
 export const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
+export const isRootType = (type: string): boolean => (ROOT_TYPES as readonly string[]).includes(type);
+
 /** The largest `maxBatchSize` a resolver can be given (FORMATS-api-identity §5.2). */
 export const MAX_BATCH_SIZE = 2000;
 

@@ -64,7 +64,8 @@ class SelectionReader {
       let text = '...';
       if (this.peek() !== '{' && this.peek() !== '@') {
         const name = this.readName();
-        if (name !== 'on') throw new FragmentSpreadError(`the fragment spread ...${name} needs its definition`);
+        if (name !== 'on')
+          throw new FragmentSpreadError(`the fragment spread ...${name} needs its definition`);
         this.skip();
         text += ` on ${this.readName()}`;
       }
@@ -132,7 +133,9 @@ class SelectionReader {
     const found = NAME.exec(this.text);
     if (!found) {
       const next = this.text[this.at];
-      return this.fail(next === undefined ? 'a field name is missing at the end' : `'${next}' is not a field name`);
+      return this.fail(
+        next === undefined ? 'a field name is missing at the end' : `'${next}' is not a field name`,
+      );
     }
     this.at = NAME.lastIndex;
     return found[0];
@@ -155,7 +158,8 @@ class SelectionReader {
       if (c === '#') {
         const end = this.text.indexOf('\n', this.at);
         this.at = end < 0 ? this.text.length : end;
-      } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ',' || c === '\uFEFF') this.at += 1;
+      } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ',' || c === '\uFEFF')
+        this.at += 1;
       else return;
     }
   }
