@@ -1,5 +1,6 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
+import { freshCopy } from '../../core/fresh-copy.js';
 import { choice } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import { compileTemplate, type FilledTemplate } from '../../core/template.js';
@@ -161,23 +162,35 @@ export function prepareAppSyncEvents(options: AppSyncOptions, run: RunContext): 
     const headers = requestHeaders(site, ctx, body.length, caller.credentials(ctx, body), given);
     // Fields of object types take the same arguments for every parent; root fields batched together
     // come from aliases, each with arguments of its own.
-    const shared = root ? undefined : argumentsOf(sampleValues(data, http.usernames, ctx));
+    const shared =
+      root || givenArguments !== undefined ? undefined : argumentsOf(sampleValues(data, http.usernames, ctx));
     const item = (index: number) => {
-      const values = sampleValues(data, http.usernames, ctx);
+      const ownArguments = pick(givenArguments, index);
+      const ownSource = pick(givenSource, index);
+      // Realistic values are drawn only for what was not given.
+      const values =
+        (root && ownArguments === undefined) || (!root && ownSource === undefined)
+          ? sampleValues(data, http.usernames, ctx)
+          : {};
       return {
-        arguments: structuredClone(pick(givenArguments, index) ?? shared ?? argumentsOf(values)),
-        identity: structuredClone(caller.identity),
-        source: root ? null : structuredClone(pick(givenSource, index) ?? sourceOf(values)),
+        arguments:
+          ownArguments === undefined
+            ? shared === undefined
+              ? argumentsOf(values)
+              : freshCopy(shared)
+            : freshCopy(ownArguments),
+        identity: freshCopy(caller.identity),
+        source: root ? null : ownSource === undefined ? sourceOf(values) : freshCopy(ownSource),
         request: { headers: { ...headers }, domainName: null },
-        prev: structuredClone(prev),
+        prev: freshCopy(prev),
         info: {
           selectionSetList: [...list],
           selectionSetGraphQL: graphQL,
           parentTypeName: parentType,
           fieldName,
-          variables: structuredClone(variables),
+          variables: freshCopy(variables),
         },
-        stash: structuredClone(stash),
+        stash: freshCopy(stash),
       };
     };
     return batch === undefined ? item(0) : Array.from({ length: batch }, (_, i) => item(i));
