@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { type AppSyncEvent, appsyncEvent, generate } from '../../../src/index.js';
 import { cliOutput, oneEvent } from '../../helpers/matrix.js';
 
@@ -260,5 +260,18 @@ describe('--batch: the array a batch invoke delivers', () => {
     expect(printed).toHaveLength(2);
     const one = await generate('appsync', { seed: 1 });
     expect(Array.isArray(one)).toBe(false);
+  });
+});
+
+describe('the typed builder', () => {
+  test('appsyncEvent is an AppSyncResolverEvent, or an array of them with batch', async () => {
+    const one = await appsyncEvent({ seed: 1 });
+    expectTypeOf(one).toEqualTypeOf<AppSyncEvent>();
+    const many = await appsyncEvent({ batch: 2, seed: 1 });
+    expectTypeOf(many).toEqualTypeOf<AppSyncEvent[]>();
+    expect(many).toHaveLength(2);
+    const edited = await appsyncEvent({ batch: 2, seed: 1, set: ['[1].arguments.id=x'] });
+    expect(edited[1]?.arguments.id).toBe('x');
+    expect(edited[0]?.arguments.id).not.toBe('x');
   });
 });
