@@ -26,7 +26,7 @@ describe('completion protocol', () => {
       'context',
       'completion',
     ]);
-    expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2']);
+    expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2', 'appsync']);
   });
 
   test("a source's options are its own and the common ones, then --help", async () => {
