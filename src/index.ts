@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  AppSyncResolverEvent,
   CloudFrontRequestEvent,
   CloudFrontResponseEvent,
   CloudWatchLogsEvent,
@@ -33,6 +34,7 @@ import { integer } from './core/option-shapes.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+import type { AppSyncOptions } from './sources/appsync/options.js';
 import type { AuthorizerOptions } from './sources/authorizer/options.js';
 import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
@@ -68,6 +70,7 @@ export { invoke } from './lambda-context/invoke.js';
 export type { AlbOptions } from './sources/alb/index.js';
 export type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
 export type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/index.js';
+export type { AppSyncIdentityMode, AppSyncOptions } from './sources/appsync/options.js';
 export type { AuthorizerApi, AuthorizerOptions } from './sources/authorizer/options.js';
 export type {
   AnyAuthorizerEvent,
@@ -141,6 +144,7 @@ export interface EventTypes {
   ws: WebSocketEvent;
   cloudfront: CloudFrontRequestEvent | CloudFrontResponseEvent;
   edge: CloudFrontRequestEvent | CloudFrontResponseEvent;
+  appsync: AppSyncEvent | AppSyncEvent[];
   direct: unknown;
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
@@ -171,6 +175,7 @@ export interface OptionTypes {
   ws: WebSocketOptions;
   cloudfront: CloudFrontOptions;
   edge: CloudFrontOptions;
+  appsync: AppSyncOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
@@ -181,6 +186,12 @@ export interface OptionTypes {
   ddb: DynamoDbOptions;
   kinesis: KinesisOptions;
 }
+
+/** An AppSync direct Lambda resolver event: the field's arguments, and the parent object (null for root types). */
+export type AppSyncEvent = AppSyncResolverEvent<Record<string, unknown>, Record<string, unknown> | null>;
+
+/** A batch invoke delivers an array of resolver events; a plain invoke one of them. */
+export type AppSyncEventOf<Options> = Options extends { batch: number } ? AppSyncEvent[] : AppSyncEvent;
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
 export interface RestEventByAuthorizer {
@@ -471,4 +482,22 @@ export function websocketEvent<
   return generate('websocket', options as EventOptions<WebSocketOptions, WebSocketEvent>) as Promise<
     WebSocketEventOf<Options>
   >;
+}
+
+/**
+ * An AppSync direct Lambda resolver event, e.g.
+ * `await appsyncEvent({ field: 'getPost', arguments: { id: '42' }, identity: 'api-key' })`;
+ * `batch: 3` gives the array of three events a batch invoke delivers.
+ */
+export function appsyncEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make one Query field's event
+  const Options extends Pick<AppSyncOptions, 'batch'> = {},
+>(
+  options: Options & EventOptions<AppSyncOptions, AppSyncEventOf<Options>> = {} as Options &
+    EventOptions<AppSyncOptions, AppSyncEventOf<Options>>,
+): Promise<AppSyncEventOf<Options>> {
+  return generate(
+    'appsync',
+    options as EventOptions<AppSyncOptions, AppSyncEvent | AppSyncEvent[]>,
+  ) as Promise<AppSyncEventOf<Options>>;
 }

@@ -87,7 +87,11 @@ export function runResponseChecker(
     );
   }
   if (event !== undefined) {
-    const mismatch = isRecord(event) ? checker.eventMismatch?.(event) : 'is not a JSON object';
+    const mismatch = isRecord(event)
+      ? checker.eventMismatch?.(event)
+      : checker.arrayEvent && Array.isArray(event) && isRecord(event[0]) && event.every(isRecord)
+        ? checker.eventMismatch?.(event[0])
+        : `is not a JSON object${checker.arrayEvent ? ' or a list of them' : ''}`;
     if (mismatch !== undefined)
       throw new UsageError(`${where} ${mismatch}`, `give the ${checker.source} event the handler answered`);
   }

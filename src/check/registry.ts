@@ -1,6 +1,7 @@
 import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/check.js';
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
+import { appSyncCheckers } from '../sources/appsync/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { cloudFrontChecker } from '../sources/cloudfront/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
@@ -38,6 +39,7 @@ export const checkers: readonly EventChecker[] = [
   ...authorizerCheckers,
   webSocketChecker,
   cloudFrontChecker,
+  ...appSyncCheckers,
 ];
 
 export interface CheckResult {

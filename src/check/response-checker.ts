@@ -13,6 +13,8 @@ export interface ResponseChecker {
    * `optional` when the event only adds the rules that tie the answer to it.
    */
   readonly event: 'required' | 'optional';
+  /** The event may also be a JSON array of events (an AppSync batch invoke, FORMATS-api-identity §5.2). */
+  readonly arrayEvent?: boolean;
   /**
    * Why `event` is not an event this source's handler answers (`is not an SQS batch`), or undefined
    * when it is one. Optional: without it any object is taken as the event.

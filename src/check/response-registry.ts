@@ -19,6 +19,7 @@ export const responseCheckers = {
   kafka: async () => (await import('../sources/kafka/response.js')).kafkaResponseChecker,
   firehose: async () => (await import('../sources/firehose/response.js')).firehoseResponseChecker,
   cloudfront: async () => (await import('../sources/cloudfront/response.js')).cloudfrontResponseChecker,
+  appsync: async () => (await import('../sources/appsync/response.js')).appsyncResponseChecker,
 } satisfies Record<string, () => Promise<ResponseChecker>>;
 
 /** The sources check-response takes, by their own names. */

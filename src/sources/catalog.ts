@@ -84,6 +84,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./cloudfront/index.js')).cloudfront as Source<unknown>,
   },
   {
+    name: 'appsync',
+    aliases: [],
+    summary: 'AppSync direct Lambda resolver invocation (any auth mode), or a batch invoke',
+    load: async () => (await import('./appsync/index.js')).appsync as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

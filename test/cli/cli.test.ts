@@ -21,6 +21,7 @@ describe('the CLI surface', () => {
       'authorizer',
       'websocket (ws)',
       'cloudfront (edge)',
+      'appsync',
       'direct (invoke)',
       'cloudwatch-logs (logs)',
       'kafka',

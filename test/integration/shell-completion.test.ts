@@ -27,7 +27,7 @@ describe('completion protocol', () => {
       'context',
       'completion',
     ]);
-    expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2']);
+    expect(await candidates('gen-event', 'ap')).toEqual(['apigw-v1', 'apigateway', 'apigw-v2', 'appsync']);
   });
 
   test('check-response completes its source first, then its options', async () => {

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { LAMBDA_RESPONSE_BYTES } from '../../src/check/response-values.js';
 import { apigwV2Event, functionUrlEvent } from '../../src/index.js';
 import { apigwV2ResponseChecker } from '../../src/sources/apigw-v2/response.js';
 import { functionUrlResponseChecker } from '../../src/sources/function-url/response.js';
-import { LAMBDA_RESPONSE_BYTES } from '../../src/sources/http/response.js';
 import { judge, testRightResponses, testWrongResponses } from './helpers.js';
 
 const httpApi = await apigwV2Event({ seed: 3 });

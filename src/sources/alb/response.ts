@@ -1,11 +1,10 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
-import { kindOf, WHOLE } from '../../check/response-values.js';
+import { checkResponseSize, kindOf, WHOLE } from '../../check/response-values.js';
 import {
   checkBodyAndEncoding,
   checkHeaderMap,
   checkMultiValueMap,
-  checkResponseSize,
   checkStatusCode,
   noteUnknownKeys,
 } from '../http/response.js';

@@ -1,13 +1,11 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
-import { kindOf, WHOLE } from '../../check/response-values.js';
+import { checkResponseSize, kindOf, LAMBDA_RESPONSE_BYTES, WHOLE } from '../../check/response-values.js';
 import {
   checkBodyAndEncoding,
   checkHeaderMap,
   checkMultiValueMap,
-  checkResponseSize,
   checkStatusCode,
-  LAMBDA_RESPONSE_BYTES,
   noteUnknownKeys,
 } from '../http/response.js';
 

@@ -1,8 +1,7 @@
 import { isRecord } from '../../check/problems.js';
 import type { ResponseChecker } from '../../check/response-checker.js';
-import { kindOf, WHOLE } from '../../check/response-values.js';
+import { checkResponseSize, kindOf, LAMBDA_RESPONSE_BYTES, WHOLE } from '../../check/response-values.js';
 import { isBase64 } from '../../core/bytes.js';
-import { checkResponseSize, LAMBDA_RESPONSE_BYTES } from '../http/response.js';
 
 const RESULTS = ['Ok', 'Dropped', 'ProcessingFailed'];
 const FAILED = 'Firehose counts the record as failed (ProcessingFailed)';

@@ -1,13 +1,6 @@
 import { isRecord, type ProblemList } from '../../check/problems.js';
-import { kindOf } from '../../check/response-values.js';
-import {
-  checkBodyAndEncoding,
-  checkHeaderMap,
-  checkResponseSize,
-  checkStatusCode,
-  LAMBDA_RESPONSE_BYTES,
-  noteUnknownKeys,
-} from './response.js';
+import { checkResponseSize, kindOf, LAMBDA_RESPONSE_BYTES } from '../../check/response-values.js';
+import { checkBodyAndEncoding, checkHeaderMap, checkStatusCode, noteUnknownKeys } from './response.js';
 
 const KNOWN = ['statusCode', 'headers', 'cookies', 'body', 'isBase64Encoded'];
 const PROXY_KEYS = ['headers', 'cookies', 'body', 'isBase64Encoded', 'multiValueHeaders'];

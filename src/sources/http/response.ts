@@ -8,23 +8,6 @@ import { isBase64 } from '../../core/bytes.js';
  * (`consequence`: "the load balancer answers 502 Bad Gateway").
  */
 
-/**
- * Lambda's synchronous response limit: "Response payload size (6291557 bytes) exceeded maximum
- * allowed payload size (6291556 bytes)" is the error Lambda gives one byte over it (FORMATS §1.6: 6 MB).
- */
-export const LAMBDA_RESPONSE_BYTES = 6_291_556;
-
-/** The JSON text of the response is over `limit` bytes. */
-export function checkResponseSize(
-  response: unknown,
-  limit: number,
-  what: string,
-  problems: ProblemList,
-): void {
-  const bytes = Buffer.byteLength(JSON.stringify(response) ?? '');
-  if (bytes > limit)
-    problems.add(WHOLE, `the response is ${bytes} bytes of JSON, over ${what}`, `≤ ${limit} bytes`);
-}
 
 /** `statusCode`: a JSON integer 100–599. */
 export function checkStatusCode(value: unknown, consequence: string, problems: ProblemList): void {

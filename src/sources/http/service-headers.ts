@@ -45,7 +45,7 @@ export function forwardingHeaders(
 export const HTTPS_LISTENER = { port: '443', proto: 'https' } as const;
 
 /** Which CloudFront device flag a User-Agent sets. */
-function viewerDevice(userAgent: string): 'Desktop' | 'Mobile' | 'SmartTV' | 'Tablet' {
+export function viewerDevice(userAgent: string): 'Desktop' | 'Mobile' | 'SmartTV' | 'Tablet' {
   if (/iPad|Tablet/i.test(userAgent)) return 'Tablet';
   if (/SmartTV|SMART-TV|AppleTV|BRAVIA|Tizen/i.test(userAgent)) return 'SmartTV';
   if (/Mobile|iPhone|Android/i.test(userAgent)) return 'Mobile';

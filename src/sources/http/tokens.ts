@@ -65,7 +65,7 @@ export function withClaims(claims: Claims, given: Readonly<Record<string, string
 }
 
 /** A bearer token with these claims: an RS256 JWT whose signature is random bytes. */
-export function encodeJwt(claims: Claims, run: RunContext): string {
+export function encodeJwt(claims: Readonly<Record<string, unknown>>, run: RunContext): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
   const header = { kid: `${run.rng.base64Chars(43)}=`, alg: 'RS256' };
   return `${part(header)}.${part(claims)}.${run.rng.bytes(256).toString('base64url')}`;
