@@ -8,7 +8,6 @@ import { isBase64 } from '../../core/bytes.js';
  * (`consequence`: "the load balancer answers 502 Bad Gateway").
  */
 
-
 /** `statusCode`: a JSON integer 100–599. */
 export function checkStatusCode(value: unknown, consequence: string, problems: ProblemList): void {
   if (value === undefined) {
