@@ -1,5 +1,5 @@
 import { isRecord, type ProblemList } from '../../check/problems.js';
-import { kindOf, WHOLE } from '../../check/response-values.js';
+import { kindOf } from '../../check/response-values.js';
 import { isBase64 } from '../../core/bytes.js';
 
 /**
