@@ -3,6 +3,7 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
+import { cognitoChecker } from '../sources/cognito/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { eventBridgeChecker } from '../sources/eventbridge/check.js';
 import { firehoseChecker } from '../sources/firehose/check.js';
@@ -36,6 +37,7 @@ export const checkers: readonly EventChecker[] = [
   kinesisChecker,
   ...authorizerCheckers,
   webSocketChecker,
+  cognitoChecker,
 ];
 
 export interface CheckResult {
