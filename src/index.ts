@@ -35,6 +35,8 @@ import type { AuthorizerOptions } from './sources/authorizer/options.js';
 import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
+import type { CognitoOptions } from './sources/cognito/options.js';
+import type { CognitoEventOf, CognitoTriggerEvent } from './sources/cognito/types.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
 import type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
@@ -67,6 +69,9 @@ export type {
   WebSocketConnectContext,
 } from './sources/authorizer/types.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
+export type { CognitoOptions } from './sources/cognito/options.js';
+export type { CognitoTrigger, SessionEntry, TokenVersion } from './sources/cognito/triggers.js';
+export type { CognitoEventOf, CognitoTriggerEvent } from './sources/cognito/types.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type {
   AttributeValue,
@@ -137,6 +142,7 @@ export interface EventTypes {
   dynamodb: DynamoDBStreamEvent;
   ddb: DynamoDBStreamEvent;
   kinesis: KinesisStreamEvent;
+  cognito: CognitoTriggerEvent;
 }
 
 export interface OptionTypes {
@@ -165,6 +171,7 @@ export interface OptionTypes {
   dynamodb: DynamoDbOptions;
   ddb: DynamoDbOptions;
   kinesis: KinesisOptions;
+  cognito: CognitoOptions;
 }
 
 /** The REST event type for each authorizer: Cognito claims, a Lambda authorizer's context, or none. */
@@ -434,5 +441,27 @@ export function websocketEvent<
 ): Promise<WebSocketEventOf<Options>> {
   return generate('websocket', options as EventOptions<WebSocketOptions, WebSocketEvent>) as Promise<
     WebSocketEventOf<Options>
+  >;
+}
+
+/**
+ * A Cognito user pool trigger event, typed by its trigger, e.g.
+ * `await cognitoEvent({ trigger: 'PostConfirmation_ConfirmSignUp' })` is a `PostConfirmationTriggerEvent`,
+ * `await cognitoEvent({ trigger: 'TokenGeneration_Authentication', tokenVersion: '2' })` a
+ * `PreTokenGenerationV2TriggerEvent`.
+ */
+export function cognitoEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a PreSignUp_SignUp event
+  const Options extends Pick<CognitoOptions, 'trigger' | 'tokenVersion'> = {},
+>(
+  options: Options &
+    EventOptions<
+      CognitoOptions,
+      CognitoEventOf<Options['trigger'], Options['tokenVersion']>
+    > = {} as Options &
+    EventOptions<CognitoOptions, CognitoEventOf<Options['trigger'], Options['tokenVersion']>>,
+): Promise<CognitoEventOf<Options['trigger'], Options['tokenVersion']>> {
+  return generate('cognito', options as EventOptions<CognitoOptions, CognitoTriggerEvent>) as Promise<
+    CognitoEventOf<Options['trigger'], Options['tokenVersion']>
   >;
 }
