@@ -1,12 +1,12 @@
 import { UsageError } from '../../core/errors.js';
 import type { ArgumentReader } from '../../core/inputs.js';
-import { choice, flag, json, list, record, text } from '../../core/option-shapes.js';
+import { choice, flag, json, list, record, type Shape, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalBoolean, optionalString, splitPair, stringList } from '../../core/raw-options.js';
 import type { RawOptions, Source } from '../source.js';
 import { prepareCognitoEvents } from './build.js';
 import type { CognitoOptions } from './options.js';
 import { checkStringMap, regionOfPool } from './resolve.js';
-import { type SessionEntry, type TokenVersion, TRIGGER_SOURCES, triggerListing } from './triggers.js';
+import { type CognitoTrigger, type SessionEntry, type TokenVersion, triggerListing } from './triggers.js';
 
 export type { CognitoOptions } from './options.js';
 
@@ -44,7 +44,8 @@ export const cognito: Source<CognitoOptions> = {
   // Cognito invokes its triggers synchronously, custom senders asynchronously (FORMATS §1.6).
   sizeLimit: { bytes: 6 * 1024 * 1024, what: 'synchronous invoke payload limit' },
   libraryOptions: {
-    trigger: choice(TRIGGER_SOURCES),
+    // Any text: the builder's own refusal suggests the nearest trigger source (resolve.ts).
+    trigger: text() as Shape<CognitoTrigger>,
     tokenVersion: choice(['1', '2', '3'] as const),
     userAttributes: record(text()),
     userPool: text(),

@@ -1,3 +1,4 @@
+import { closest } from '../../core/closest.js';
 import type { RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { CognitoOptions } from './options.js';
@@ -8,6 +9,7 @@ import {
   familyOf,
   isTrigger,
   type TokenVersion,
+  TRIGGER_SOURCES,
   type TriggerFamily,
   takesLink,
   USER_STATUSES,
@@ -163,11 +165,13 @@ function scopesOf(trigger: CognitoTrigger, options: CognitoOptions, run: RunCont
 /** Checks the options once and fixes what every event of the run shares. */
 export function resolveRun(options: CognitoOptions, run: RunContext): CognitoRun {
   const trigger = options.trigger ?? 'PreSignUp_SignUp';
-  if (!isTrigger(trigger))
+  if (!isTrigger(trigger)) {
+    const near = closest(String(trigger), TRIGGER_SOURCES);
     throw new UsageError(
       `--trigger '${String(trigger)}' is not a Cognito trigger source`,
-      'run gen-event cognito --list-triggers',
+      `${near === undefined ? '' : `did you mean ${near}? `}gen-event cognito --list-triggers lists them`,
     );
+  }
   refuseOutOfPlace(options, trigger);
   const version = versionOf(trigger, options.tokenVersion);
   if (options.scopes !== undefined && version === '1')

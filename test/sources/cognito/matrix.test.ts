@@ -66,11 +66,13 @@ function schemaOf(trigger: string, version: string): z.ZodType | undefined {
   }
 }
 
-const runs = TRIGGER_SOURCES.flatMap((trigger) => {
-  if (trigger === 'TokenGeneration_ClientCredentials') return [[trigger, '3']];
-  if (familyOf(trigger) === 'preTokenGeneration') return ['1', '2', '3'].map((v) => [trigger, v]);
-  return [[trigger, '1']];
-});
+const runs: (readonly [string, string])[] = TRIGGER_SOURCES.flatMap(
+  (trigger): (readonly [string, string])[] => {
+    if (trigger === 'TokenGeneration_ClientCredentials') return [[trigger, '3']];
+    if (familyOf(trigger) === 'preTokenGeneration') return ['1', '2', '3'].map((v) => [trigger, v]);
+    return [[trigger, '1']];
+  },
+);
 
 describe('every trigger x seeds x --count 200 --ndjson: Powertools schema and gen-event check, zero problems', () => {
   test.each(runs.flatMap(([trigger, version]) => [1, 2].map((seed) => [trigger, version, seed] as const)))(
