@@ -196,7 +196,7 @@ function password(rng: Random): string {
 /**
  * The code a custom sender receives: an AWS Encryption SDK message under the pool's KMS key, base64
  * (FORMATS-api-identity §3.3). Its header bytes are the SDK's (version 1, type 0x80, suite 0x0378), so
- * the text starts `AYADeA` as real codes do. An account-takeover notice carries no code (UNCONFIRMED).
+ * the text starts `AYADe` as real codes do. An account-takeover notice carries no code (UNCONFIRMED).
  */
 function senderCode(trigger: CognitoTrigger, rng: Random): string | null {
   if (trigger.endsWith('_AccountTakeOverNotification')) return null;
