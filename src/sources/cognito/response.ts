@@ -48,7 +48,12 @@ const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s
 function onlyKeys(path: string, value: Fields, allowed: readonly string[], problems: ProblemList): void {
   for (const key of Object.keys(value))
     if (!allowed.includes(key))
-      problems.add(`${path}${key}`, `Cognito reads no ${key} here; it reads ${allowed.join(', ')}`);
+      problems.add(
+        `${path}${key}`,
+        allowed.length === 0
+          ? `this trigger has no output: Cognito reads no ${key}`
+          : `Cognito reads no ${key} here; it reads ${allowed.join(', ')}`,
+      );
 }
 
 function booleanOrNull(path: string, value: unknown, problems: ProblemList): void {
