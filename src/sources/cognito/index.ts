@@ -161,8 +161,8 @@ export const cognito: Source<CognitoOptions> = {
   },
   examples: [
     [
-      'gen-event cognito --user-attribute email=ana@example.com',
-      'a PreSignUp_SignUp event with its three false flags',
+      'gen-event cognito --trigger PostConfirmation_ConfirmSignUp --user-attribute email=ana@example.com',
+      'a confirmed sign-up: sub, status and string flags',
     ],
     [
       'gen-event cognito --trigger TokenGeneration_Authentication --token-version 2 --group admins',
@@ -172,7 +172,6 @@ export const cognito: Source<CognitoOptions> = {
       "gen-event cognito --trigger DefineAuthChallenge_Authentication --session '[]'",
       'the first Define of a CUSTOM_AUTH flow',
     ],
-    ['gen-event cognito --list-triggers', 'every trigger source, one a line'],
   ],
 
   listing: (raw) => (raw['list-triggers'] === true ? triggerListing() : undefined),
