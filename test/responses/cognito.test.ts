@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ProblemList } from '../../src/check/problems.js';
 import { cognitoEvent } from '../../src/index.js';
 import { cognitoResponseChecker } from '../../src/sources/cognito/response.js';
+import type { Editable } from '../check/helpers.js';
 
-type Event = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: answers are edited freely
+type Event = Editable;
 
 const events: Record<string, Event> = {};
 

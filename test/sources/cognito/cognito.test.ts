@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { cognitoEvent } from '../../../src/index.js';
+import type { Editable } from '../../check/helpers.js';
 import { runCli } from '../../helpers/cli.js';
 import { cliOutput, oneEvent } from '../../helpers/matrix.js';
 
-type Event = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: tests read any field
+type Event = Editable;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
