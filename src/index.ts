@@ -40,6 +40,8 @@ import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer
 import { loadSource } from './sources/catalog.js';
 import type { CloudFrontOptions, EdgeEventType } from './sources/cloudfront/index.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
+import type { CognitoOptions } from './sources/cognito/options.js';
+import type { CognitoEventOf, CognitoTriggerEvent } from './sources/cognito/types.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
 import type { EventBridgeOptions, EventBridgePreset } from './sources/eventbridge/index.js';
@@ -81,6 +83,9 @@ export type {
 } from './sources/authorizer/types.js';
 export type { CloudFrontOptions, EdgeEventType, EdgeOrigin } from './sources/cloudfront/index.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
+export type { CognitoOptions } from './sources/cognito/options.js';
+export type { CognitoTrigger, SessionEntry, TokenVersion } from './sources/cognito/triggers.js';
+export type { CognitoEventOf, CognitoTriggerEvent } from './sources/cognito/types.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type {
   AttributeValue,
@@ -154,6 +159,7 @@ export interface EventTypes {
   dynamodb: DynamoDBStreamEvent;
   ddb: DynamoDBStreamEvent;
   kinesis: KinesisStreamEvent;
+  cognito: CognitoTriggerEvent;
 }
 
 export interface OptionTypes {
@@ -185,6 +191,7 @@ export interface OptionTypes {
   dynamodb: DynamoDbOptions;
   ddb: DynamoDbOptions;
   kinesis: KinesisOptions;
+  cognito: CognitoOptions;
 }
 
 /** An AppSync direct Lambda resolver event: the field's arguments, and the parent object (null for root types). */
@@ -500,4 +507,26 @@ export function appsyncEvent<
     'appsync',
     options as EventOptions<AppSyncOptions, AppSyncEvent | AppSyncEvent[]>,
   ) as Promise<AppSyncEventOf<Options>>;
+}
+
+/**
+ * A Cognito user pool trigger event, typed by its trigger, e.g.
+ * `await cognitoEvent({ trigger: 'PostConfirmation_ConfirmSignUp' })` is a `PostConfirmationTriggerEvent`,
+ * `await cognitoEvent({ trigger: 'TokenGeneration_Authentication', tokenVersion: '2' })` a
+ * `PreTokenGenerationV2TriggerEvent`.
+ */
+export function cognitoEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a PreSignUp_SignUp event
+  const Options extends Pick<CognitoOptions, 'trigger' | 'tokenVersion'> = {},
+>(
+  options: Options &
+    EventOptions<
+      CognitoOptions,
+      CognitoEventOf<Options['trigger'], Options['tokenVersion']>
+    > = {} as Options &
+    EventOptions<CognitoOptions, CognitoEventOf<Options['trigger'], Options['tokenVersion']>>,
+): Promise<CognitoEventOf<Options['trigger'], Options['tokenVersion']>> {
+  return generate('cognito', options as EventOptions<CognitoOptions, CognitoTriggerEvent>) as Promise<
+    CognitoEventOf<Options['trigger'], Options['tokenVersion']>
+  >;
 }

@@ -5,6 +5,7 @@ import { appSyncCheckers } from '../sources/appsync/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
 import { cloudFrontChecker } from '../sources/cloudfront/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
+import { cognitoChecker } from '../sources/cognito/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { eventBridgeChecker } from '../sources/eventbridge/check.js';
 import { firehoseChecker } from '../sources/firehose/check.js';
@@ -40,6 +41,7 @@ export const checkers: readonly EventChecker[] = [
   webSocketChecker,
   cloudFrontChecker,
   ...appSyncCheckers,
+  cognitoChecker,
 ];
 
 export interface CheckResult {

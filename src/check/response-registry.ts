@@ -20,6 +20,7 @@ export const responseCheckers = {
   firehose: async () => (await import('../sources/firehose/response.js')).firehoseResponseChecker,
   cloudfront: async () => (await import('../sources/cloudfront/response.js')).cloudfrontResponseChecker,
   appsync: async () => (await import('../sources/appsync/response.js')).appsyncResponseChecker,
+  cognito: async () => (await import('../sources/cognito/response.js')).cognitoResponseChecker,
 } satisfies Record<string, () => Promise<ResponseChecker>>;
 
 /** The sources check-response takes, by their own names. */

@@ -8,6 +8,11 @@ import type { CliIO } from './io.js';
 
 /** `gen-event <source> [options]`: check where the output goes, read the inputs, build and write the events. */
 export async function runSource(source: Source<unknown>, raw: RawOptions, io: CliIO): Promise<void> {
+  const listing = source.listing?.(raw);
+  if (listing !== undefined) {
+    await io.writeStdout(listing);
+    return;
+  }
   const plan = planOutput(source, raw); // refuses an existing file before any input is read or work is done
   const stream = await openEventStream(source, raw, io.inputs, warnOnce(io));
   await writeEvents(plan, source, stream, io);

@@ -90,6 +90,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./appsync/index.js')).appsync as Source<unknown>,
   },
   {
+    name: 'cognito',
+    aliases: [],
+    summary: 'Cognito user pool trigger (sign-up, auth, custom auth, pre token V1-V3, migration, messages)',
+    load: async () => (await import('./cognito/index.js')).cognito as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

@@ -37,6 +37,11 @@ export interface Source<Options> {
   readonly sizeLimit: { bytes: number; what: string };
   /** Turns CLI-style options (from argv or a recipe) into the library's options, reading any files named. */
   fromRaw(raw: RawOptions, args: ArgumentReader): Promise<Options>;
+  /**
+   * Text to print instead of events when the options ask for it (e.g. `--list-triggers`), or
+   * undefined for an ordinary run.
+   */
+  listing?(raw: RawOptions): string | undefined;
   /** The region and account the source's own options imply, e.g. from a queue ARN. */
   implied?(options: Options): ImpliedPlacement;
   /** Checks the options and does the once-per-run work (templates, lazy imports); returns the builder. */

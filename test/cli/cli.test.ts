@@ -22,6 +22,7 @@ describe('the CLI surface', () => {
       'websocket (ws)',
       'cloudfront (edge)',
       'appsync',
+      'cognito',
       'direct (invoke)',
       'cloudwatch-logs (logs)',
       'kafka',

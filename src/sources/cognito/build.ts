@@ -1,0 +1,206 @@
+import type { EventContext, RunContext } from '../../core/context.js';
+import type { Random } from '../../core/random.js';
+import type { EventBuilder } from '../source.js';
+import type { CognitoOptions } from './options.js';
+import { type CognitoRun, resolveRun } from './resolve.js';
+import { NO_CLIENT_ID, prefilledResponse, senderType } from './shape.js';
+import {
+  CODE_PARAMETER,
+  type CognitoTrigger,
+  familyOf,
+  isAdminCall,
+  LINK_PARAMETER,
+  type SessionEntry,
+  USERNAME_PARAMETER,
+} from './triggers.js';
+import { defaultAttributes, federatedUserName, type PoolUser, poolUser } from './user.js';
+
+/** Builds each event of a run: the envelope, the trigger's request and its pre-filled response (§3). */
+export function prepareCognitoEvents(options: CognitoOptions, run: RunContext): EventBuilder {
+  const plan = resolveRun(options, run);
+  return (ctx) => cognitoEvent(plan, ctx);
+}
+
+function cognitoEvent(plan: CognitoRun, ctx: EventContext): Record<string, unknown> {
+  const { trigger, options } = plan;
+  const user = poolUser(ctx.rng);
+  const request = requestOf(plan, user, ctx.rng);
+  const attributes = request.userAttributes as Record<string, string> | null | undefined;
+  return {
+    version: plan.version,
+    region: ctx.run.region,
+    userPoolId: plan.userPoolId,
+    userName: userNameOf(plan, user, attributes, ctx.rng),
+    callerContext: {
+      // Cognito can rarely tell the SDK; the real captures all say this (FORMATS-api-identity §3.1).
+      awsSdkVersion: 'aws-sdk-unknown-unknown',
+      clientId: options.clientId ?? (isAdminCall(trigger) ? NO_CLIENT_ID : plan.clientId),
+    },
+    triggerSource: trigger,
+    request,
+    response: prefilledResponse(trigger, plan.version),
+  };
+}
+
+/**
+ * `userName`: what was given; a federated `{Provider}_{subject}`; the typed name for a migration; the
+ * app client for client credentials (no user, UNCONFIRMED); otherwise the `sub`, as pools that sign in
+ * by email or phone name their users (REAL, even in PreSignUp where `sub` is not yet an attribute).
+ */
+function userNameOf(
+  plan: CognitoRun,
+  user: PoolUser,
+  attributes: Record<string, string> | null | undefined,
+  rng: Random,
+): string {
+  if (plan.options.userName !== undefined) return plan.options.userName;
+  if (plan.trigger === 'PreSignUp_ExternalProvider') return federatedUserName(rng);
+  if (plan.trigger === 'UserMigration_Authentication' || plan.trigger === 'UserMigration_ForgotPassword')
+    return user.email;
+  if (plan.trigger === 'TokenGeneration_ClientCredentials') return plan.clientId;
+  return attributes?.sub ?? user.sub;
+}
+
+function attributesOf(plan: CognitoRun, user: PoolUser): Record<string, string> {
+  const { trigger, options } = plan;
+  if (options.userNotFound === true || trigger === 'TokenGeneration_ClientCredentials') return {};
+  const given = options.userAttributes ?? {};
+  const merged = { ...defaultAttributes(trigger, user, familyOf(trigger) === 'customSmsSender'), ...given };
+  // The email alias is the email (FORMATS-api-identity §3.1).
+  if (
+    'cognito:email_alias' in merged &&
+    given['cognito:email_alias'] === undefined &&
+    merged.email !== undefined
+  )
+    merged['cognito:email_alias'] = merged.email;
+  return merged;
+}
+
+/** The session so far: earlier CUSTOM_CHALLENGE rounds, each with the metadata Create gave it (§3.3). */
+function sessionOf(plan: CognitoRun, rng: Random): SessionEntry[] {
+  if (plan.options.session !== undefined) return plan.options.session;
+  const rounds = rng.int(1, 3);
+  return Array.from({ length: rounds }, (_, i) => ({
+    challengeName: 'CUSTOM_CHALLENGE' as const,
+    // Create is asked again only after a wrong answer; Define also sees the round just answered.
+    challengeResult:
+      plan.trigger === 'DefineAuthChallenge_Authentication' && i === rounds - 1 && rng.int(0, 1) === 1,
+    challengeMetadata: `CODE_ROUND_${i + 1}`,
+  }));
+}
+
+/** Cognito adds `clientMetadata` only when the API call passed it (REAL: absent in the capture). */
+const withMetadata = (plan: CognitoRun) =>
+  plan.options.clientMetadata === undefined ? {} : { clientMetadata: plan.options.clientMetadata };
+
+const notFound = (plan: CognitoRun) =>
+  plan.options.userNotFound === undefined ? {} : { userNotFound: plan.options.userNotFound };
+
+function requestOf(plan: CognitoRun, user: PoolUser, rng: Random): Record<string, unknown> {
+  const { trigger, options } = plan;
+  const metadata = withMetadata(plan);
+  switch (familyOf(trigger)) {
+    case 'preSignUp':
+      // `validationData` is null when the client sent none (REAL).
+      return {
+        userAttributes: attributesOf(plan, user),
+        validationData: options.validationData ?? null,
+        ...metadata,
+      };
+    case 'postConfirmation':
+      return { userAttributes: attributesOf(plan, user), ...metadata };
+    case 'preAuthentication':
+      return {
+        userAttributes: attributesOf(plan, user),
+        validationData: options.validationData ?? {},
+        ...notFound(plan),
+        ...metadata,
+      };
+    case 'postAuthentication':
+      return {
+        userAttributes: attributesOf(plan, user),
+        newDeviceUsed: options.newDevice ?? false,
+        ...metadata,
+      };
+    case 'defineAuthChallenge':
+      return {
+        userAttributes: attributesOf(plan, user),
+        session: sessionOf(plan, rng),
+        ...metadata,
+        ...notFound(plan),
+      };
+    case 'createAuthChallenge':
+      return {
+        userAttributes: attributesOf(plan, user),
+        // Create runs only when Define asked for a custom challenge.
+        challengeName: 'CUSTOM_CHALLENGE',
+        session: sessionOf(plan, rng),
+        ...metadata,
+        ...notFound(plan),
+      };
+    case 'verifyAuthChallenge': {
+      const secret = rng.digits(6);
+      const privateParameters = options.privateChallengeParameters ?? { answer: secret };
+      const right = privateParameters.answer ?? secret;
+      return {
+        userAttributes: attributesOf(plan, user),
+        privateChallengeParameters: privateParameters,
+        challengeAnswer: options.challengeAnswer ?? (rng.int(0, 3) > 0 ? right : rng.digits(6)),
+        ...metadata,
+        ...notFound(plan),
+      };
+    }
+    case 'preTokenGeneration':
+      return {
+        userAttributes: attributesOf(plan, user),
+        groupConfiguration: {
+          groupsToOverride: options.groups ?? [],
+          iamRolesToOverride: [],
+          preferredRole: null,
+        },
+        ...(plan.version === '1' ? {} : { scopes: plan.scopes }),
+        ...metadata,
+      };
+    case 'userMigration':
+      return {
+        ...(trigger === 'UserMigration_Authentication'
+          ? { password: options.password ?? password(rng) }
+          : {}),
+        validationData: options.validationData ?? null,
+        userAttributes: null,
+        ...metadata,
+      };
+    case 'customMessage':
+      return {
+        userAttributes: attributesOf(plan, user),
+        codeParameter: CODE_PARAMETER,
+        linkParameter: options.linkVerification === true ? LINK_PARAMETER : null,
+        usernameParameter: trigger === 'CustomMessage_AdminCreateUser' ? USERNAME_PARAMETER : null,
+        ...metadata,
+      };
+    default:
+      return {
+        type: senderType(trigger),
+        code: options.code ?? senderCode(trigger, rng),
+        ...metadata,
+        userAttributes: attributesOf(plan, user),
+      };
+  }
+}
+
+/** A password as a user types one: letters, digits and a symbol. */
+function password(rng: Random): string {
+  return `${rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', 1)}${rng.chars('abcdefghijkmnopqrstuvwxyz', 7)}${rng.digits(2)}${rng.pick(['!', '#', '$', '%', '&', '*'])}`;
+}
+
+/**
+ * The code a custom sender receives: an AWS Encryption SDK message under the pool's KMS key, base64
+ * (FORMATS-api-identity §3.3). Its header bytes are the SDK's (version 1, type 0x80, suite 0x0378), so
+ * the text starts `AYADe` as real codes do. An account-takeover notice carries no code (UNCONFIRMED).
+ */
+function senderCode(trigger: CognitoTrigger, rng: Random): string | null {
+  if (trigger.endsWith('_AccountTakeOverNotification')) return null;
+  return Buffer.concat([Buffer.from([0x01, 0x80, 0x03, 0x78]), rng.bytes(rng.int(280, 320))]).toString(
+    'base64',
+  );
+}
