@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
+  CloudFormationCustomResourceEvent,
   CloudWatchLogsEvent,
   DynamoDBStreamEvent,
   EventBridgeEvent,
@@ -34,6 +35,8 @@ import type { ApigwV2Options, HttpApiAuthorizerKind } from './sources/apigw-v2/i
 import type { AuthorizerOptions } from './sources/authorizer/options.js';
 import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
+import type { CloudFormationOptions } from './sources/cloudformation/options.js';
+import type { CloudFormationEventOf } from './sources/cloudformation/types.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { DirectOptions } from './sources/direct/index.js';
 import type { DynamoDbOptions } from './sources/dynamodb/index.js';
@@ -66,6 +69,11 @@ export type {
   WebSocketConnectAuthorizerEvent,
   WebSocketConnectContext,
 } from './sources/authorizer/types.js';
+export type { CloudFormationOptions, CloudFormationRequestType } from './sources/cloudformation/options.js';
+export type {
+  CloudFormationEventByRequestType,
+  CloudFormationEventOf,
+} from './sources/cloudformation/types.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { DirectOptions } from './sources/direct/index.js';
 export type {
@@ -128,6 +136,8 @@ export interface EventTypes {
   authorizer: AnyAuthorizerEvent;
   websocket: WebSocketEvent;
   ws: WebSocketEvent;
+  cloudformation: CloudFormationCustomResourceEvent;
+  cfn: CloudFormationCustomResourceEvent;
   direct: unknown;
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
@@ -156,6 +166,8 @@ export interface OptionTypes {
   authorizer: AuthorizerOptions;
   websocket: WebSocketOptions;
   ws: WebSocketOptions;
+  cloudformation: CloudFormationOptions;
+  cfn: CloudFormationOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
@@ -435,4 +447,22 @@ export function websocketEvent<
   return generate('websocket', options as EventOptions<WebSocketOptions, WebSocketEvent>) as Promise<
     WebSocketEventOf<Options>
   >;
+}
+
+/**
+ * A CloudFormation custom resource request, typed by its request type, e.g.
+ * `await cloudformationEvent({ requestType: 'Update', properties: { Size: 2 }, oldProperties: { Size: 1 } })`
+ * is a `CloudFormationCustomResourceUpdateEvent` whose properties arrive as strings (`"2"`).
+ */
+export function cloudformationEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a Create request
+  const Options extends Pick<CloudFormationOptions, 'requestType'> = {},
+>(
+  options: Options & EventOptions<CloudFormationOptions, CloudFormationEventOf<Options>> = {} as Options &
+    EventOptions<CloudFormationOptions, CloudFormationEventOf<Options>>,
+): Promise<CloudFormationEventOf<Options>> {
+  return generate(
+    'cloudformation',
+    options as EventOptions<CloudFormationOptions, CloudFormationCustomResourceEvent>,
+  ) as Promise<CloudFormationEventOf<Options>>;
 }

@@ -2,6 +2,7 @@ import { albMultiValueChecker, albSingleValueChecker } from '../sources/alb/chec
 import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
+import { cloudFormationChecker } from '../sources/cloudformation/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { dynamodbChecker } from '../sources/dynamodb/check.js';
 import { eventBridgeChecker } from '../sources/eventbridge/check.js';
@@ -36,6 +37,7 @@ export const checkers: readonly EventChecker[] = [
   kinesisChecker,
   ...authorizerCheckers,
   webSocketChecker,
+  cloudFormationChecker,
 ];
 
 export interface CheckResult {

@@ -77,6 +77,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./websocket/index.js')).websocket as Source<unknown>,
   },
   {
+    name: 'cloudformation',
+    aliases: ['cfn'],
+    summary: 'CloudFormation custom resource request (Create, Update or Delete) to a Lambda-backed provider',
+    load: async () => (await import('./cloudformation/index.js')).cloudformation as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:
