@@ -286,8 +286,7 @@ describe('cloudformation: the library', () => {
     const cli = await cfn(['--request-type', 'Delete', '--seed', '3']);
     expect(library).toEqual(cli);
     const ids: string[] = [];
-    for await (const event of generateMany('cloudformation', 2, { seed: 3 }))
-      ids.push(event.RequestId);
+    for await (const event of generateMany('cloudformation', 2, { seed: 3 })) ids.push(event.RequestId);
     expect(ids).toHaveLength(2);
   });
 
