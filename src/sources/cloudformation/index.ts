@@ -75,7 +75,7 @@ export const cloudformation: Source<CloudFormationOptions> = {
       'a Create request; the properties arrive as strings',
     ],
     [
-      `gen-event cfn --request-type Update --properties '{"Size":"2"}' --old-properties '{"Size":"1"}' --seed 3`,
+      `gen-event cfn --request-type Update --properties '{"Size":2}' --old-properties '{"Size":1}'`,
       'an Update with the old properties',
     ],
     [

@@ -14,6 +14,7 @@ import { checkEvent } from '../../../src/check/registry.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { cloudformationEvent, generate, generateMany } from '../../../src/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { testCommonOptions } from '../../helpers/common-options.js';
 import { ndjsonEvents, oneEvent } from '../../helpers/matrix.js';
 
 const cfn = <T = CloudFormationCustomResourceEvent>(args: string[]) => oneEvent<T>(['cfn', ...args]);
@@ -261,6 +262,52 @@ describe('cloudformation: fields and the rules that tie them', () => {
     expect(a.stdout).toBe(b.stdout);
     const set = await cfn(['--seed', '9', '--set', 'ResourceProperties.Extra="1"']);
     expect(set.ResourceProperties.Extra).toBe('1');
+  });
+});
+
+describe('cloudformation: the options every source takes', () => {
+  testCommonOptions(
+    'cloudformation',
+    'cloudformation',
+    ['--request-type', 'Update'],
+    'ResourceProperties.Name',
+  );
+});
+
+describe('cloudformation: a recipe gives the same options as the command line', () => {
+  it('recipe options, numbers included, and a request type checked as the CLI checks it', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gen-event-cfn-recipe-'));
+    const options = { 'request-type': 'Delete', 'physical-id': 'res-1', 'service-timeout': 60, seed: 4 };
+    writeFileSync(
+      join(dir, 'recipe.json'),
+      JSON.stringify({ fixtures: { 'cfn/delete': { source: 'cfn', options } } }),
+    );
+    expect((await runCli(['seed', join(dir, 'recipe.json')])).status).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'cfn', 'delete.json'), 'utf8'));
+    expect(written).toEqual(
+      await cfn([
+        '--request-type',
+        'Delete',
+        '--physical-id',
+        'res-1',
+        '--service-timeout',
+        '60',
+        '--seed',
+        '4',
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'recipe.json'),
+      JSON.stringify({ fixtures: { 'cfn/bad': { source: 'cfn', options: { 'request-type': 'delete' } } } }),
+    );
+    const bad = await runCli(['seed', join(dir, 'recipe.json')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      '--request-type "delete" is not allowed (choose one of "Create", "Update", "Delete")',
+    );
   });
 });
 
