@@ -13,11 +13,16 @@ export interface CloudFormationEventByRequestType {
   Delete: CloudFormationCustomResourceDeleteEvent;
 }
 
-/** The event the options make: by `requestType`, Create when it is left out. */
-export type CloudFormationEventOf<Options> = Options extends {
-  requestType: infer Type extends CloudFormationRequestType;
-}
-  ? CloudFormationEventByRequestType[Type]
-  : Options extends { requestType?: undefined }
-    ? CloudFormationCustomResourceCreateEvent
-    : CloudFormationCustomResourceEvent;
+/**
+ * The event the options make: by `requestType`, Create when it is left out, any of the three when it is
+ * only known to be one of them.
+ */
+export type CloudFormationEventOf<Options> = Options extends { requestType: 'Update' }
+  ? CloudFormationEventByRequestType['Update']
+  : Options extends { requestType: 'Delete' }
+    ? CloudFormationEventByRequestType['Delete']
+    : Options extends { requestType: CloudFormationRequestType }
+      ? Options extends { requestType: 'Create' }
+        ? CloudFormationEventByRequestType['Create']
+        : CloudFormationCustomResourceEvent
+      : CloudFormationEventByRequestType['Create'];

@@ -12,7 +12,12 @@ import type {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { checkEvent } from '../../../src/check/registry.js';
 import { UsageError } from '../../../src/core/errors.js';
-import { cloudformationEvent, generate, generateMany } from '../../../src/index.js';
+import {
+  type CloudFormationRequestType,
+  cloudformationEvent,
+  generate,
+  generateMany,
+} from '../../../src/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { testCommonOptions } from '../../helpers/common-options.js';
 import { ndjsonEvents, oneEvent } from '../../helpers/matrix.js';
@@ -326,6 +331,8 @@ describe('cloudformation: the library', () => {
     const remove = await cloudformationEvent({ requestType: 'Delete', physicalId: 'x', seed: 1 });
     expectTypeOf(remove).toEqualTypeOf<CloudFormationCustomResourceDeleteEvent>();
     expect(remove.PhysicalResourceId).toBe('x');
+    const some = await cloudformationEvent({ requestType: 'Delete' as CloudFormationRequestType, seed: 1 });
+    expectTypeOf(some).toEqualTypeOf<CloudFormationCustomResourceEvent>();
   });
 
   it('the library and the CLI give the same event', async () => {
