@@ -20,6 +20,7 @@ describe('the CLI surface', () => {
       'function-url (url)',
       'authorizer',
       'websocket (ws)',
+      'cloudformation (cfn)',
       'direct (invoke)',
       'cloudwatch-logs (logs)',
       'kafka',
