@@ -12,6 +12,7 @@ import type {
   APIGatewayProxyWithCognitoAuthorizerEvent,
   APIGatewayProxyWithLambdaAuthorizerEvent,
   AppSyncResolverEvent,
+  CloudFormationCustomResourceEvent,
   CloudFrontRequestEvent,
   CloudFrontResponseEvent,
   CloudWatchLogsEvent,
@@ -38,6 +39,8 @@ import type { AppSyncOptions } from './sources/appsync/options.js';
 import type { AuthorizerOptions } from './sources/authorizer/options.js';
 import type { AnyAuthorizerEvent, AuthorizerEventOf } from './sources/authorizer/types.js';
 import { loadSource } from './sources/catalog.js';
+import type { CloudFormationOptions } from './sources/cloudformation/options.js';
+import type { CloudFormationEventOf } from './sources/cloudformation/types.js';
 import type { CloudFrontOptions, EdgeEventType } from './sources/cloudfront/index.js';
 import type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 import type { CognitoOptions } from './sources/cognito/options.js';
@@ -81,6 +84,11 @@ export type {
   WebSocketConnectAuthorizerEvent,
   WebSocketConnectContext,
 } from './sources/authorizer/types.js';
+export type { CloudFormationOptions, CloudFormationRequestType } from './sources/cloudformation/options.js';
+export type {
+  CloudFormationEventByRequestType,
+  CloudFormationEventOf,
+} from './sources/cloudformation/types.js';
 export type { CloudFrontOptions, EdgeEventType, EdgeOrigin } from './sources/cloudfront/index.js';
 export type { CloudWatchLogsOptions } from './sources/cloudwatch-logs/index.js';
 export type { CognitoOptions } from './sources/cognito/options.js';
@@ -150,6 +158,8 @@ export interface EventTypes {
   cloudfront: CloudFrontRequestEvent | CloudFrontResponseEvent;
   edge: CloudFrontRequestEvent | CloudFrontResponseEvent;
   appsync: AppSyncEvent | AppSyncEvent[];
+  cloudformation: CloudFormationCustomResourceEvent;
+  cfn: CloudFormationCustomResourceEvent;
   direct: unknown;
   invoke: unknown;
   'cloudwatch-logs': CloudWatchLogsEvent;
@@ -182,6 +192,8 @@ export interface OptionTypes {
   cloudfront: CloudFrontOptions;
   edge: CloudFrontOptions;
   appsync: AppSyncOptions;
+  cloudformation: CloudFormationOptions;
+  cfn: CloudFormationOptions;
   direct: DirectOptions;
   invoke: DirectOptions;
   'cloudwatch-logs': CloudWatchLogsOptions;
@@ -529,4 +541,22 @@ export function cognitoEvent<
   return generate('cognito', options as EventOptions<CognitoOptions, CognitoTriggerEvent>) as Promise<
     CognitoEventOf<Options['trigger'], Options['tokenVersion']>
   >;
+}
+
+/**
+ * A CloudFormation custom resource request, typed by its request type, e.g.
+ * `await cloudformationEvent({ requestType: 'Update', properties: { Size: 2 }, oldProperties: { Size: 1 } })`
+ * is a `CloudFormationCustomResourceUpdateEvent` whose properties arrive as strings (`"2"`).
+ */
+export function cloudformationEvent<
+  // biome-ignore lint/complexity/noBannedTypes: no options at all make a Create request
+  const Options extends Pick<CloudFormationOptions, 'requestType'> = {},
+>(
+  options: Options & EventOptions<CloudFormationOptions, CloudFormationEventOf<Options>> = {} as Options &
+    EventOptions<CloudFormationOptions, CloudFormationEventOf<Options>>,
+): Promise<CloudFormationEventOf<Options>> {
+  return generate(
+    'cloudformation',
+    options as EventOptions<CloudFormationOptions, CloudFormationCustomResourceEvent>,
+  ) as Promise<CloudFormationEventOf<Options>>;
 }

@@ -3,6 +3,7 @@ import { apigwV1Checker } from '../sources/apigw-v1/check.js';
 import { apigwV2Checker } from '../sources/apigw-v2/check.js';
 import { appSyncCheckers } from '../sources/appsync/check.js';
 import { authorizerCheckers } from '../sources/authorizer/check.js';
+import { cloudFormationChecker } from '../sources/cloudformation/check.js';
 import { cloudFrontChecker } from '../sources/cloudfront/check.js';
 import { cloudWatchLogsChecker } from '../sources/cloudwatch-logs/check.js';
 import { cognitoChecker } from '../sources/cognito/check.js';
@@ -42,6 +43,7 @@ export const checkers: readonly EventChecker[] = [
   cloudFrontChecker,
   ...appSyncCheckers,
   cognitoChecker,
+  cloudFormationChecker,
 ];
 
 export interface CheckResult {

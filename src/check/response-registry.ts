@@ -21,6 +21,8 @@ export const responseCheckers = {
   cloudfront: async () => (await import('../sources/cloudfront/response.js')).cloudfrontResponseChecker,
   appsync: async () => (await import('../sources/appsync/response.js')).appsyncResponseChecker,
   cognito: async () => (await import('../sources/cognito/response.js')).cognitoResponseChecker,
+  cloudformation: async () =>
+    (await import('../sources/cloudformation/response.js')).cloudformationResponseChecker,
 } satisfies Record<string, () => Promise<ResponseChecker>>;
 
 /** The sources check-response takes, by their own names. */

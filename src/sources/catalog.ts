@@ -96,6 +96,12 @@ export const catalog: readonly SourceEntry[] = [
     load: async () => (await import('./cognito/index.js')).cognito as Source<unknown>,
   },
   {
+    name: 'cloudformation',
+    aliases: ['cfn'],
+    summary: 'CloudFormation custom resource request (Create, Update or Delete) to a Lambda-backed provider',
+    load: async () => (await import('./cloudformation/index.js')).cloudformation as Source<unknown>,
+  },
+  {
     name: 'direct',
     aliases: ['invoke'],
     summary:

@@ -79,15 +79,15 @@ describe('gen-event check-response', () => {
   it.each([
     [
       ['check-response', 's3', 'r.json'],
-      'gen-event: s3: S3 invokes the function asynchronously and ignores what it returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito)',
+      'gen-event: s3: S3 invokes the function asynchronously and ignores what it returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito, cloudformation)',
     ],
     [
       ['check-response', 'invoke', 'r.json'],
-      'gen-event: direct: a direct invocation has no service contract: the caller gets whatever the handler returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito)',
+      'gen-event: direct: a direct invocation has no service contract: the caller gets whatever the handler returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito, cloudformation)',
     ],
     [
       ['check-response', 'sq', 'r.json'],
-      "gen-event: unknown source 'sq' (check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito)",
+      "gen-event: unknown source 'sq' (check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito, cloudformation)",
     ],
     [
       ['check-response', 'sqs'],
@@ -171,7 +171,7 @@ describe('checkResponse (library)', () => {
       "option 'response.f' is a function (give JSON data (null, true/false, finite numbers, text, lists and plain objects))",
     );
     expect(await refusal(checkResponse('sns', {}))).toBe(
-      'sns: SNS invokes the function asynchronously and ignores what it returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito)',
+      'sns: SNS invokes the function asynchronously and ignores what it returns (there is nothing to check; check-response takes alb, apigw-v1, apigw-v2, function-url, authorizer, websocket, sqs, kinesis, dynamodb, kafka, firehose, cloudfront, appsync, cognito, cloudformation)',
     );
     expect(await refusal(checkResponse('sqs', {}, { event: [] }))).toBe(
       'options.event is not a JSON object (give the sqs event the handler answered)',

@@ -23,6 +23,7 @@ describe('the CLI surface', () => {
       'cloudfront (edge)',
       'appsync',
       'cognito',
+      'cloudformation (cfn)',
       'direct (invoke)',
       'cloudwatch-logs (logs)',
       'kafka',
