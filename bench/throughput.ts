@@ -19,8 +19,10 @@ export interface ThroughputResult {
   skipped?: string;
 }
 
-const ROUNDS = 5;
-const ROUND_MS = 400;
+// Five rounds a side, after a warm-up round: a stable median in a few seconds per source.
+const quick = process.argv[3] === 'quick';
+const ROUNDS = quick ? 3 : 5;
+const ROUND_MS = quick ? 120 : 250;
 
 interface Case {
   figure: string;
