@@ -210,7 +210,10 @@ export function sendRequest(
   const address = clientAddress(data, rng);
   const host = spec.host ?? defaults.host;
   const body = spec.body ?? EMPTY;
-  const headers: HeaderField[] = [['Host', host], ['User-Agent', client.userAgent]];
+  const headers: HeaderField[] = [
+    ['Host', host],
+    ['User-Agent', client.userAgent],
+  ];
   for (const field of clientFields(spec, client)) headers.push(field);
   if (spec.contentType !== undefined) headers.push(['Content-Type', spec.contentType]);
   if (spec.body !== undefined) headers.push(['Content-Length', String(body.length)]);
