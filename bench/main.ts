@@ -2,24 +2,58 @@
  * `npm run bench`: cold start, in-process throughput and scale, each beside its baseline and target,
  * for every source in the catalog (as `gen-event list` names them; bench/sources/<name>.ts adds a
  * source's hand-written baseline). Not part of `npm test` (timings vary by machine; no test asserts
- * one). `--quick` makes a short, rougher run for trying changes. Exits 1 when a target is missed.
+ * one). Exits 1 when a target is missed.
+ *
+ *   --source <name>   only this source (repeat, or give a comma-separated list): its cold start,
+ *                     throughput and scale rows, e.g. `npm run bench -- --source apigw-v2`
+ *   --section <name>  only cold-start, throughput or scale (repeat or comma-separate)
+ *   --quick           fewer, shorter runs: rougher figures, for trying changes
+ *   --full            the NDJSON runs at 1,000,000 events for every source (several minutes more)
+ *   --readme          also writes the table into README.md's Performance section
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, coldStartMedians, hyperfineVersion } from './cold-start.js';
-import { benchScript, cliPath } from './paths.js';
+import { benchScript, cliPath, root } from './paths.js';
 import { measureThroughPipe, medianCliMs, type PipeMeasure } from './scale.js';
 import { sourceBench } from './source-bench.js';
 import { kilobytes, megabytes, ms, perSecond, type Row, renderTable, times } from './table.js';
 import type { ThroughputResult } from './throughput.js';
 
-const quick = process.argv.includes('--quick');
-const SCALE_COUNT = quick ? 100_000 : 1_000_000;
+const argv = process.argv.slice(2);
+/** Every value of a repeatable `--name value` flag, comma-separated lists split. */
+function listFlag(name: string): string[] {
+  return argv.flatMap((arg, i) => (arg === name ? (argv[i + 1] ?? '').split(',') : [])).filter(Boolean);
+}
+const quick = argv.includes('--quick');
+const full = argv.includes('--full');
+const chosenSources = listFlag('--source');
+const SECTIONS = ['cold-start', 'throughput', 'scale'] as const;
+const chosenSections = listFlag('--section');
+for (const section of chosenSections) {
+  if (!(SECTIONS as readonly string[]).includes(section)) {
+    throw new Error(`unknown --section ${section} (give ${SECTIONS.join(', ')})`);
+  }
+}
+const runs = (section: (typeof SECTIONS)[number]) =>
+  chosenSections.length === 0 || chosenSections.includes(section);
+/** The target's own count: with --full every source, else only the source with the highest peak. */
+const TARGET_COUNT = 1_000_000;
+/**
+ * The NDJSON rate of every source is measured on this many events: past the count where worker
+ * threads start, long enough for a stable rate and a memory peak that no longer grows (blocks are
+ * bounded), short enough that every source fits in the bench's few minutes.
+ */
+const SCALE_COUNT = full ? TARGET_COUNT : quick ? 60_000 : 200_000;
+/** The hand-written NDJSON writer's rate is steady sooner (no threads to start): fewer events do. */
+const HANDWRITTEN_COUNT = full ? TARGET_COUNT : quick ? 20_000 : 50_000;
+/** The run at the target's count is made for a source that finishes it within this long. */
+const TARGET_RUN_MS = 25_000;
 const COLD_START_RATIO = 1.5;
 const THROUGHPUT_RATIO = 0.8;
-const NDJSON_RATIO = 0.5;
+const NDJSON_RATIO = 0.8;
 const SCALE_RSS_BYTES = 150 * 1024 * 1024;
 const BATCH_MS = 1000;
 const CA_VARIABLE = 'NODE_EXTRA_CA_CERTS';
@@ -64,7 +98,19 @@ function catalogSources(): string[] {
     .filter((name) => name !== '');
 }
 
-const sources = catalogSources();
+const catalog = catalogSources();
+const unknown = chosenSources.filter((s) => !catalog.includes(s));
+if (unknown.length > 0) throw new Error(`no source ${unknown.join(', ')} in gen-event list`);
+const sources = chosenSources.length > 0 ? chosenSources : catalog;
+const sectionSeconds: string[] = [];
+const hyperfine = runs('cold-start') ? hyperfineVersion() : undefined;
+/** Runs one section of the bench, timed, when it was chosen. */
+async function section(name: (typeof SECTIONS)[number], body: () => void | Promise<void>) {
+  if (!runs(name)) return;
+  const start = performance.now();
+  await body();
+  sectionSeconds.push(`${name} ${((performance.now() - start) / 1000).toFixed(0)} s`);
+}
 const benches = new Map(await Promise.all(sources.map(async (s) => [s, await sourceBench(s)] as const)));
 const missing = sources.filter((s) => benches.get(s)?.throughput === undefined);
 if (missing.length > 0) {
@@ -74,132 +120,202 @@ if (missing.length > 0) {
 }
 
 // Cold start: every path against a bare `node -e 0`, interleaved, without the CA bundle.
-const hyperfine = hyperfineVersion();
-const work = mkdtempSync(join(tmpdir(), 'gen-event-bench-'));
-const checkFile = join(work, 'event.json');
-const made = spawnSync(node, [cliPath, sources[0] ?? 'sqs', '--seed', '1', '--out', checkFile], {
-  env: withoutCa,
-});
-if (made.status !== 0) throw new Error(`could not write an event to check: ${made.stderr}`);
-const bare: Command = { label: 'node -e 0', argv: [node, '-e', '0'] };
-const paths: [label: string, args: string[]][] = [
-  ...sources.flatMap((s): [string, string[]][] => {
-    const given = benches.get(s)?.givenArgs;
-    return [
-      [`gen-event ${s} (realistic values)`, [s]],
-      ...(given ? [[`gen-event ${s} ${shellLine(given)}`, [s, ...given]] as [string, string[]]] : []),
-      [`gen-event ${s} --help`, [s, '--help']],
-    ];
-  }),
-  ['gen-event --help', ['--help']],
-  ['gen-event list', ['list']],
-  ['gen-event check <one file>', ['check', checkFile]],
-  ['gen-event completion', ['completion']],
-];
-const commands = [bare, ...paths.map(([label, args]) => ({ label, argv: [node, cliPath, ...args] }))];
-const coldStart = coldStartMedians(commands, hyperfine !== undefined, withoutCa);
-const bareMs = coldStart.get(bare.label) as number;
-for (const [label] of paths) {
-  const median = coldStart.get(label) as number;
-  ratioRow(
-    `cold start: ${label}`,
-    ms(median),
-    `${ms(bareMs)} (node -e 0)`,
-    median / bareMs,
-    COLD_START_RATIO,
-    true,
-  );
-}
-// The same few paths with the CA bundle, as on machines that set it: information only.
-if (caBundle !== undefined) {
-  const withCa = { ...withoutCa, [CA_VARIABLE]: caBundle };
-  const first = `gen-event ${sources[0]} `;
-  const few = paths.filter(
-    ([label]) =>
-      (label.startsWith(first) && !label.endsWith('--help')) ||
-      ['gen-event --help', 'gen-event list'].includes(label),
-  );
-  const sample = [bare, ...few.map(([label, args]) => ({ label, argv: [node, cliPath, ...args] }))];
-  const medians = coldStartMedians(sample, hyperfine !== undefined, withCa);
-  const base = medians.get(bare.label) as number;
-  for (const { label } of sample.slice(1)) {
-    const median = medians.get(label) as number;
-    infoRow(
-      `cold start with ${CA_VARIABLE} set: ${label}`,
+await section('cold-start', () => {
+  const work = mkdtempSync(join(tmpdir(), 'gen-event-bench-'));
+  const checkFile = join(work, 'event.json');
+  const made = spawnSync(node, [cliPath, sources[0] ?? 'sqs', '--seed', '1', '--out', checkFile], {
+    env: withoutCa,
+  });
+  if (made.status !== 0) throw new Error(`could not write an event to check: ${made.stderr}`);
+  const bare: Command = { label: 'node -e 0', argv: [node, '-e', '0'] };
+  const paths: [label: string, args: string[]][] = [
+    ...sources.flatMap((s): [string, string[]][] => {
+      const given = benches.get(s)?.givenArgs;
+      return [
+        [`gen-event ${s} (realistic values)`, [s]],
+        ...(given ? [[`gen-event ${s} ${shellLine(given)}`, [s, ...given]] as [string, string[]]] : []),
+        [`gen-event ${s} --help`, [s, '--help']],
+      ];
+    }),
+    ...(chosenSources.length > 0
+      ? []
+      : ([
+          ['gen-event --help', ['--help']],
+          ['gen-event list', ['list']],
+          ['gen-event check <one file>', ['check', checkFile]],
+          ['gen-event completion', ['completion']],
+        ] as [string, string[]][])),
+  ];
+  const commands = [bare, ...paths.map(([label, args]) => ({ label, argv: [node, cliPath, ...args] }))];
+  const coldStart = coldStartMedians(commands, hyperfine !== undefined, withoutCa);
+  const bareMs = coldStart.get(bare.label) as number;
+  for (const [label] of paths) {
+    const median = coldStart.get(label) as number;
+    ratioRow(
+      `cold start: ${label}`,
       ms(median),
-      `${ms(base)} (node -e 0)`,
-      times(median / base),
+      `${ms(bareMs)} (node -e 0)`,
+      median / bareMs,
+      COLD_START_RATIO,
+      true,
     );
   }
-}
-rmSync(work, { recursive: true, force: true });
+  // The same few paths with the CA bundle, as on machines that set it: information only.
+  if (caBundle !== undefined) {
+    const withCa = { ...withoutCa, [CA_VARIABLE]: caBundle };
+    const first = `gen-event ${sources[0]} `;
+    const few = paths.filter(
+      ([label]) =>
+        (label.startsWith(first) && !label.endsWith('--help')) ||
+        ['gen-event --help', 'gen-event list'].includes(label),
+    );
+    const sample = [bare, ...few.map(([label, args]) => ({ label, argv: [node, cliPath, ...args] }))];
+    const medians = coldStartMedians(sample, hyperfine !== undefined, withCa);
+    const base = medians.get(bare.label) as number;
+    for (const { label } of sample.slice(1)) {
+      const median = medians.get(label) as number;
+      infoRow(
+        `cold start with ${CA_VARIABLE} set: ${label}`,
+        ms(median),
+        `${ms(base)} (node -e 0)`,
+        times(median / base),
+      );
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
 
 // Throughput in process, beside the hand-written baselines.
-const throughput = spawnSync(node, [benchScript('throughput'), JSON.stringify(sources)], {
-  encoding: 'utf8',
-  env: withoutCa,
+await section('throughput', () => {
+  const throughput = spawnSync(
+    node,
+    [benchScript('throughput'), JSON.stringify(sources), quick ? 'quick' : 'full'],
+    {
+      encoding: 'utf8',
+      env: withoutCa,
+    },
+  );
+  if (throughput.status !== 0) throw new Error(`throughput run failed: ${throughput.stderr}`);
+  for (const line of throughput.stdout.trim().split('\n')) {
+    const result = JSON.parse(line) as ThroughputResult;
+    const figure = `throughput: ${result.figure}`;
+    const measured = `${perSecond(result.rate)} (${kilobytes(result.bytesPerEvent ?? 0)})`;
+    if (result.baselineRate === undefined) infoRow(figure, measured, 'no hand-written baseline');
+    else {
+      ratioRow(
+        figure,
+        measured,
+        `${perSecond(result.baselineRate)} (${kilobytes(result.baselineBytesPerEvent ?? 0)}, hand-written)`,
+        result.rate / result.baselineRate,
+        THROUGHPUT_RATIO,
+        false,
+      );
+    }
+  }
 });
-if (throughput.status !== 0) throw new Error(`throughput run failed: ${throughput.stderr}`);
-for (const line of throughput.stdout.trim().split('\n')) {
-  const result = JSON.parse(line) as ThroughputResult;
-  const figure = `throughput: ${result.figure}`;
-  const measured = `${perSecond(result.rate)} (${kilobytes(result.bytesPerEvent ?? 0)})`;
-  if (result.baselineRate === undefined) infoRow(figure, measured, 'no hand-written baseline');
-  else {
-    ratioRow(
-      figure,
-      measured,
-      `${perSecond(result.baselineRate)} (${kilobytes(result.baselineBytesPerEvent ?? 0)}, hand-written)`,
-      result.rate / result.baselineRate,
-      THROUGHPUT_RATIO,
-      false,
+
+// Scale: one big batch, then long NDJSON runs of every source through a pipe, each beside a process
+// that builds the same events by hand and writes them the same way, and beside pre-made lines.
+await section('scale', async () => {
+  if (sources.includes('sqs')) {
+    const batchMs = medianCliMs(['sqs', '--records', '10000', '--compact'], 3, withoutCa);
+    rows.push({
+      figure: 'scale: gen-event sqs --records 10000 (one event, whole process)',
+      measured: ms(batchMs),
+      baseline: '—',
+      ratio: '—',
+      target: `< ${ms(BATCH_MS)}`,
+      result: batchMs < BATCH_MS ? 'pass' : 'FAIL',
+    });
+  }
+  const count = SCALE_COUNT.toLocaleString('en-US');
+  const peaks: [source: string, bytes: number, rate: number][] = [];
+  for (const source of sources) {
+    const figure = `scale: gen-event ${source} --count ${count} --ndjson`;
+    const run = await measureThroughPipe(
+      [cliPath, source, '--count', String(SCALE_COUNT), '--ndjson'],
+      withoutCa,
+    );
+    const lineBytes = run.bytes / SCALE_COUNT;
+    const rate = eventRate(run, SCALE_COUNT);
+    const measured = `${perSecond(rate)} (${kilobytes(lineBytes)})`;
+    const byHand =
+      benches.get(source)?.throughput === undefined
+        ? undefined
+        : await measureThroughPipe(
+            [benchScript('ndjson-handwritten'), source, String(HANDWRITTEN_COUNT)],
+            withoutCa,
+          );
+    const handBytes = byHand === undefined ? 0 : byHand.bytes / HANDWRITTEN_COUNT;
+    // The baseline builds the events of its own options (e.g. 10 given records): a ratio only when
+    // it builds events of about the size the command's defaults give.
+    if (byHand !== undefined && Math.max(handBytes, lineBytes) / Math.min(handBytes, lineBytes) > 1.5) {
+      infoRow(
+        `${figure}: rate`,
+        measured,
+        `${perSecond(eventRate(byHand, HANDWRITTEN_COUNT))} (${kilobytes(handBytes)}, hand-written, other options: no ratio)`,
+      );
+    } else if (byHand !== undefined) {
+      ratioRow(
+        `${figure}: rate`,
+        measured,
+        `${perSecond(eventRate(byHand, HANDWRITTEN_COUNT))} (${kilobytes(handBytes)}, hand-written, one thread)`,
+        rate / eventRate(byHand, HANDWRITTEN_COUNT),
+        NDJSON_RATIO,
+        false,
+      );
+    } else infoRow(`${figure}: rate`, measured, 'no hand-written baseline');
+    // The pipe's own limit, for information: no JSON is built, so no generator comes near it.
+    const lines = await measureThroughPipe(
+      [benchScript('ndjson-lines'), String(SCALE_COUNT), String(lineBytes)],
+      withoutCa,
+    );
+    infoRow(
+      `${figure}: the pipe alone`,
+      `${perSecond(eventRate(lines, SCALE_COUNT))} (pre-made lines)`,
+      '—',
+      times(rate / eventRate(lines, SCALE_COUNT)),
+    );
+    peaks.push([source, run.maxRssBytes, rate]);
+    rssRow(`${figure}: peak RSS`, run.maxRssBytes);
+  }
+  // The target's own count, for the source whose peak was highest among those that finish it in
+  // TARGET_RUN_MS: memory stays flat once the run is under way, so this peak is the others' too.
+  const quickEnough = peaks.filter(([, , rate]) => (TARGET_COUNT / rate) * 1000 <= TARGET_RUN_MS);
+  const slow = peaks.filter((peak) => !quickEnough.includes(peak)).map(([source]) => source);
+  if (SCALE_COUNT < TARGET_COUNT && slow.length > 0) {
+    notes.push(
+      `not run at ${TARGET_COUNT.toLocaleString('en-US')} events (over ${TARGET_RUN_MS / 1000} s): ${slow.join(', ')}; npm run bench -- --full runs every source at that count`,
     );
   }
-}
-
-// Scale: one big batch, then a million events of every source through a pipe, beside pre-made lines.
-const batchMs = medianCliMs(['sqs', '--records', '10000', '--compact'], 3, withoutCa);
-rows.push({
-  figure: 'scale: gen-event sqs --records 10000 (one event, whole process)',
-  measured: ms(batchMs),
-  baseline: '—',
-  ratio: '—',
-  target: `< ${ms(BATCH_MS)}`,
-  result: batchMs < BATCH_MS ? 'pass' : 'FAIL',
+  if (SCALE_COUNT < TARGET_COUNT && quickEnough.length > 0) {
+    const [source] = quickEnough.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const run = await measureThroughPipe(
+      [cliPath, source, '--count', String(TARGET_COUNT), '--ndjson'],
+      withoutCa,
+    );
+    const target = TARGET_COUNT.toLocaleString('en-US');
+    infoRow(
+      `scale: gen-event ${source} --count ${target} --ndjson: rate (highest peak above)`,
+      `${perSecond(eventRate(run, TARGET_COUNT))} (${kilobytes(run.bytes / TARGET_COUNT)})`,
+    );
+    rssRow(`scale: gen-event ${source} --count ${target} --ndjson: peak RSS`, run.maxRssBytes);
+  }
 });
-const count = SCALE_COUNT.toLocaleString('en-US');
-for (const source of sources) {
-  const figure = `scale: gen-event ${source} --count ${count} --ndjson`;
-  const run = await measureThroughPipe(
-    [cliPath, source, '--count', String(SCALE_COUNT), '--ndjson'],
-    withoutCa,
-  );
-  const lineBytes = run.bytes / SCALE_COUNT;
-  const lines = await measureThroughPipe(
-    [benchScript('ndjson-lines'), String(SCALE_COUNT), String(lineBytes)],
-    withoutCa,
-  );
-  const rate = eventRate(run);
-  ratioRow(
-    `${figure}: rate`,
-    `${perSecond(rate)} (${kilobytes(lineBytes)})`,
-    `${perSecond(eventRate(lines))} (pre-made lines)`,
-    rate / eventRate(lines),
-    NDJSON_RATIO,
-    false,
-  );
+
+function rssRow(figure: string, bytes: number) {
   rows.push({
-    figure: `${figure}: peak RSS`,
-    measured: megabytes(run.maxRssBytes),
+    figure,
+    measured: megabytes(bytes),
     baseline: '—',
     ratio: '—',
     target: `< ${megabytes(SCALE_RSS_BYTES)}`,
-    result: run.maxRssBytes < SCALE_RSS_BYTES ? 'pass' : 'FAIL',
+    result: bytes < SCALE_RSS_BYTES ? 'pass' : 'FAIL',
   });
 }
 
-function eventRate(run: PipeMeasure): number {
-  return (SCALE_COUNT / run.ms) * 1000;
+function eventRate(run: PipeMeasure, count: number): number {
+  return (count / run.ms) * 1000;
 }
 
 function shellLine(words: readonly string[]): string {
@@ -210,7 +326,8 @@ function shellLine(words: readonly string[]): string {
 
 // The report.
 const failed = rows.filter((row) => row.result === 'FAIL').length;
-console.log(`gen-event bench${quick ? ' (--quick: fewer events, rougher figures)' : ''}`);
+const header = `gen-event bench${quick ? ' (--quick: fewer events, rougher figures)' : ''}`;
+console.log(header);
 console.log(
   `node ${process.version}, ${availableParallelism()} CPUs, cold start timed with ${hyperfine ?? 'the built-in harness (hyperfine not installed)'}, medians of interleaved runs, ${CA_VARIABLE} unset${caBundle === undefined ? '' : ' (it is set here: its rows are marked)'}`,
 );
@@ -220,5 +337,24 @@ console.log('');
 for (const note of notes) console.log(`note: ${note}`);
 const met = rows.filter((row) => row.result === 'pass').length;
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
+console.log(`sections: ${sectionSeconds.join(', ')}`);
 console.log(`targets: ${met} met, ${failed} missed (${seconds} s)`);
+if (argv.includes('--readme')) {
+  // The README shows a whole run only: every source, every section, full length.
+  if (chosenSources.length > 0 || chosenSections.length > 0 || quick) {
+    console.log('README.md not written: --readme takes a whole run (no --source, --section or --quick)');
+  } else writeReadmeTable(renderTable(rows));
+}
+
+/** Replaces the table of README.md's Performance section with this run's. */
+function writeReadmeTable(table: string) {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf('| figure ', text.indexOf('## Performance'));
+  if (start < 0) throw new Error('README.md has no Performance table to replace');
+  let end = start;
+  while (end < text.length && text[end] === '|') end = text.indexOf('\n', end) + 1 || text.length;
+  writeFileSync(readme, `${text.slice(0, start)}${table}\n${text.slice(end)}`);
+  console.log('README.md: Performance table replaced');
+}
 process.exitCode = failed > 0 ? 1 : 0;

@@ -25,20 +25,24 @@ export class Random {
   private c: number;
   private d: number;
 
-  private constructor(words: readonly [number, number, number, number]) {
-    [this.a, this.b, this.c, this.d] = words;
+  // Four numbers, not a list: one is made per event, and the list would be garbage at once.
+  private constructor(a: number, b: number, c: number, d: number) {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
   /** A generator whose state is the SHA-256 of the given parts, joined unambiguously. */
   static fromParts(...parts: readonly (string | number)[]): Random {
     const digest = hash('sha256', JSON.stringify(parts), 'buffer');
-    return new Random([
+    return new Random(
       digest.readUInt32LE(0),
       digest.readUInt32LE(4),
       digest.readUInt32LE(8),
       digest.readUInt32LE(12),
-    ]);
+    );
   }
 
   /** The key of a family of streams (the events of one run): the SHA-256 of the parts, computed once. */
@@ -52,12 +56,12 @@ export class Random {
    * warm-up, so neighbouring indexes give unrelated streams without a hash per event.
    */
   static forIndex(key: StreamKey, index: number): Random {
-    return new Random([
+    return new Random(
       key[0] ^ mix32(index),
       key[1] ^ mix32(index ^ 0x9e3779b9),
       key[2] ^ mix32(index + 0x632be5ab),
       (key[3] + index) | 0,
-    ]);
+    );
   }
 
   uint32(): number {

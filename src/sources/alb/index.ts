@@ -4,8 +4,8 @@ import { givenOnly, optionalBoolean, optionalString } from '../../core/raw-optio
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { albEncodesBase64, bodyText, PASSED_AS_TEXT, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
-import { headerGroups, headerValue, lowerCaseName } from '../http/headers.js';
-import { allValues, lastValues } from '../http/maps.js';
+import { headerLayout, headerValue, lowerCaseName } from '../http/headers.js';
+import { allValues, allValuesIn, lastValues, lastValuesIn } from '../http/maps.js';
 import {
   type HttpRequestOptions,
   hostOption,
@@ -106,7 +106,7 @@ export const alb: Source<AlbOptions> = {
         ...withoutForwardedFor(request.headers),
         ...forwardingHeaders(request, traceRoot(ctx.time, ctx.rng), listener),
       ];
-      const headers = headerGroups(fields, lowerCaseName);
+      const headers = headerLayout(fields, lowerCaseName);
       // ALB passes the query as sent, never decoded (FORMATS §0.2).
       const query = rawQueryGroups(request.rawQuery);
       const empty = request.body.length === 0;
@@ -120,8 +120,8 @@ export const alb: Source<AlbOptions> = {
         // One pair or the other, never both (FORMATS §0.1).
         queryStringParameters: multiValue ? undefined : lastValues(query),
         multiValueQueryStringParameters: multiValue ? allValues(query) : undefined,
-        headers: multiValue ? undefined : lastValues(headers),
-        multiValueHeaders: multiValue ? allValues(headers) : undefined,
+        headers: multiValue ? undefined : lastValuesIn(fields, headers),
+        multiValueHeaders: multiValue ? allValuesIn(fields, headers) : undefined,
         body: bodyText(request.body, base64),
         isBase64Encoded: base64,
       });

@@ -6,9 +6,16 @@ import { formatRequestTime } from '../../core/time.js';
 import { bodyText, checkBinaryMediaType, restEncodesBase64, warnIfBinaryAsText } from '../http/body.js';
 import { loadHttpData, samplePath } from '../http/data.js';
 import { checkStage, checkStageVariables } from '../http/gateway-options.js';
-import { headerGroups, restHeaderName } from '../http/headers.js';
+import { type HeaderField, headerLayout, restHeaderName } from '../http/headers.js';
 import { type GatewaySite, gatewayRequestId, gatewaySite } from '../http/hosts.js';
-import { allValues, type FieldGroup, lastValues } from '../http/maps.js';
+import {
+  allValues,
+  allValuesIn,
+  type FieldGroup,
+  type FieldLayout,
+  lastValues,
+  lastValuesIn,
+} from '../http/maps.js';
 import { decodedQueryGroups } from '../http/query.js';
 import { describeRequest, type HttpRequest, sendRequest } from '../http/request.js';
 import { matchPath, type PathTemplate, parsePathTemplate } from '../http/routes.js';
@@ -30,8 +37,9 @@ export const ENDPOINTS = ['edge', 'regional'] as const;
  */
 export interface RestRequest {
   request: HttpRequest;
-  /** Header groups, names as REST shows them. */
-  headers: FieldGroup[];
+  /** Every header field of the event, and how they group into its maps (names as REST shows them). */
+  headerFields: HeaderField[];
+  headerLayout: FieldLayout;
   /** Decoded query groups. */
   query: FieldGroup[];
   /** Every value the proxy template takes. */
@@ -104,7 +112,7 @@ export function prepareRestRequest(
       ...auth.headers(request, ctx),
       ...serviceHeaders,
     ];
-    const headers = headerGroups(fields, restHeaderName);
+    const headers = headerLayout(fields, restHeaderName);
     const query = decodedQueryGroups(request.rawQuery);
     const parameters = matchPath(resource, request.path) ?? {};
     const empty = request.body.length === 0;
@@ -113,8 +121,8 @@ export function prepareRestRequest(
       resource: resource.text,
       path: request.path,
       httpMethod: request.method,
-      headers: lastValues(headers),
-      multiValueHeaders: allValues(headers),
+      headers: lastValuesIn(fields, headers),
+      multiValueHeaders: allValuesIn(fields, headers),
       // Empty maps and an empty body are null in REST events (FORMATS §0.3).
       queryStringParameters: query.length === 0 ? null : lastValues(query),
       multiValueQueryStringParameters: query.length === 0 ? null : allValues(query),
@@ -140,7 +148,7 @@ export function prepareRestRequest(
       body: empty ? null : bodyText(request.body, base64),
       isBase64Encoded: base64,
     };
-    return { request, headers, query, values };
+    return { request, headerFields: fields, headerLayout: headers, query, values };
   };
   return { site, stage, resource, build };
 }

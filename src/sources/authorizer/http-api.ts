@@ -4,8 +4,8 @@ import { UsageError } from '../../core/errors.js';
 import { compileTemplate } from '../../core/template.js';
 import { type HttpApiRequest, prepareHttpApiRequest } from '../apigw-v2/http-api-request.js';
 import type { ApigwV2Options } from '../apigw-v2/index.js';
-import { headerGroups, lowerCaseName } from '../http/headers.js';
-import { allValues, lastValues } from '../http/maps.js';
+import { headerLayout, lowerCaseName } from '../http/headers.js';
+import { allValues, allValuesIn, lastValues, lastValuesIn } from '../http/maps.js';
 import { decodedQueryGroups } from '../http/query.js';
 import { withoutForwardedFor } from '../http/service-headers.js';
 import type { EventBuilder } from '../source.js';
@@ -73,10 +73,8 @@ export function prepareHttpApiAuthorizer(
     // Payload 1.0 follows the HTTP API 1.0 proxy conventions: lowercase header names, the cookie
     // header kept, single- and multi-value maps, {} for empty maps as in the documented input
     // (FORMATS-api-identity §1.4; UNCONFIRMED, no real capture).
-    const headers = headerGroups(
-      [...withoutForwardedFor(request.headers), ...built.serviceHeaders],
-      lowerCaseName,
-    );
+    const fields = [...withoutForwardedFor(request.headers), ...built.serviceHeaders];
+    const headers = headerLayout(fields, lowerCaseName);
     const query = decodedQueryGroups(request.rawQuery);
     return fill({
       ...built.values,
@@ -85,8 +83,8 @@ export function prepareHttpApiAuthorizer(
       identitySource: identityOf(built).join(','),
       resource,
       path: built.path,
-      headers: lastValues(headers),
-      multiValueHeaders: allValues(headers),
+      headers: lastValuesIn(fields, headers),
+      multiValueHeaders: allValuesIn(fields, headers),
       queryStringParameters: lastValues(query),
       multiValueQueryStringParameters: allValues(query),
       pathParameters: built.values.pathParameters ?? {},

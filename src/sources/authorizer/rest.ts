@@ -16,7 +16,11 @@ function lastOf(groups: readonly FieldGroup[], key: string): string | undefined 
 
 /** The value API Gateway reads for an identity source from a REST request (last of repeats, FORMATS §0.4). */
 function restIdentityValue(rest: RestRequest, source: IdentitySource): string | undefined {
-  if (source.where === 'header') return lastOf(rest.headers, source.name.toLowerCase());
+  if (source.where === 'header') {
+    const key = source.name.toLowerCase();
+    const at = rest.headerLayout.groups.find((group) => group.key === key)?.at;
+    return at === undefined ? undefined : rest.headerFields[at[at.length - 1] as number]?.[1];
+  }
   if (source.where === 'querystring') return lastOf(rest.query, source.name);
   const variables = rest.values.stageVariables as Record<string, string> | null;
   return variables?.[source.name];

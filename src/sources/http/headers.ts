@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import { type Field, type FieldGroup, groupFields, sortGroups } from './maps.js';
+import { type Field, type FieldGroup, type FieldLayout, groupsIn, layoutOf } from './maps.js';
 
 /** A header field as sent or added: the name as written, the value. */
 export type HeaderField = Field;
@@ -62,6 +62,9 @@ export function headerValue(fields: readonly HeaderField[], name: string): strin
 
 export const lowerCaseName = (name: string): string => name.toLowerCase();
 
+/** WebSocket events keep the client's spelling of every name (FORMATS-api-identity §2.3). */
+export const asSent = (name: string): string => name;
+
 /**
  * REST keeps the client's spelling of header names but re-cases some well-known ones; only
  * `Authorization` has been observed (FORMATS §0.5, §10.2).
@@ -74,5 +77,31 @@ export const restHeaderName = (name: string): string =>
  * of them, sorted as real events list them (FORMATS §2.2).
  */
 export function headerGroups(fields: readonly HeaderField[], showAs: (name: string) => string): FieldGroup[] {
-  return sortGroups(groupFields(fields, lowerCaseName, showAs));
+  return groupsIn(fields, headerLayout(fields, showAs));
+}
+
+/** Layouts already worked out, per spelling rule, by the names of the fields in order. */
+const layouts = new WeakMap<(name: string) => string, Map<string, FieldLayout>>();
+/** A run has a few lists of header names (one per client kind); more are worked out each time. */
+const MAX_LAYOUTS = 256;
+
+/**
+ * The layout of a header map (see headerGroups), fixed once per list of names: a run's events share a
+ * few such lists, so the grouping and sorting are done once, not per event.
+ */
+export function headerLayout(fields: readonly HeaderField[], showAs: (name: string) => string): FieldLayout {
+  // Header names are tokens (checked where given), never holding a newline.
+  let names = '';
+  for (const field of fields) names += `${field[0]}\n`;
+  let known = layouts.get(showAs);
+  if (known === undefined) {
+    known = new Map();
+    layouts.set(showAs, known);
+  }
+  let layout = known.get(names);
+  if (layout === undefined) {
+    layout = layoutOf(fields, lowerCaseName, showAs, true);
+    if (known.size < MAX_LAYOUTS) known.set(names, layout);
+  }
+  return layout;
 }

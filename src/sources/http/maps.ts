@@ -37,6 +37,76 @@ export function sortGroups(groups: readonly FieldGroup[]): FieldGroup[] {
   return [...groups].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/**
+ * Where the fields of each group sit in a field list, in the order the map lists the groups: the
+ * grouping, naming and sorting of one list of names, worked out once and reused for every event whose
+ * fields have those names (src/sources/http/headers.ts keeps them per run's lists of names).
+ */
+export interface FieldLayout {
+  readonly groups: readonly { readonly key: string; readonly name: string; readonly at: readonly number[] }[];
+  /** No group is shown as `__proto__`, so plain assignment builds the maps (src/core/own-keys.ts). */
+  readonly plain: boolean;
+}
+
+/** The layout of `fields` grouped by `keyOf`, shown as `showAs`, sorted by key when `sorted`. */
+export function layoutOf(
+  fields: readonly Field[],
+  keyOf: (name: string) => string,
+  showAs: (name: string) => string,
+  sorted: boolean,
+): FieldLayout {
+  const byKey = new Map<string, { key: string; name: string; at: number[] }>();
+  fields.forEach(([name], i) => {
+    const key = keyOf(name);
+    const group = byKey.get(key);
+    if (group) group.at.push(i);
+    else byKey.set(key, { key, name: showAs(name), at: [i] });
+  });
+  const groups = [...byKey.values()];
+  if (sorted) groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    groups,
+    plain: groups.every(({ name }) => name !== '__proto__'),
+  };
+}
+
+/** The groups of `fields` as `layout` places them. */
+export function groupsIn(fields: readonly Field[], layout: FieldLayout): FieldGroup[] {
+  return layout.groups.map(({ key, name, at }) => ({
+    key,
+    name,
+    values: at.map((i) => (fields[i] as Field)[1]),
+  }));
+}
+
+/** `{name: last value}` straight from the fields (see lastValues). */
+export function lastValuesIn(fields: readonly Field[], layout: FieldLayout): Record<string, string> {
+  return mapIn(layout, ({ at }) => (fields[at[at.length - 1] as number] as Field)[1]);
+}
+
+/** `{name: [every value]}` straight from the fields (see allValues). */
+export function allValuesIn(fields: readonly Field[], layout: FieldLayout): Record<string, string[]> {
+  return mapIn(layout, ({ at }) => at.map((i) => (fields[i] as Field)[1]));
+}
+
+/** `{name: "a,b"}` straight from the fields (see joinedValues). */
+export function joinedValuesIn(fields: readonly Field[], layout: FieldLayout): Record<string, string> {
+  return mapIn(layout, ({ at }) => {
+    if (at.length === 1) return (fields[at[0] as number] as Field)[1];
+    return at.map((i) => (fields[i] as Field)[1]).join(',');
+  });
+}
+
+function mapIn<Value>(
+  layout: FieldLayout,
+  valueFor: (group: FieldLayout['groups'][number]) => Value,
+): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  if (layout.plain) for (const group of layout.groups) out[group.name] = valueFor(group);
+  else for (const group of layout.groups) setOwn(out, group.name, valueFor(group));
+  return out;
+}
+
 /** `{name: last value}`: REST and ALB single-value mode keep the last of repeated names (FORMATS §0.4). */
 export function lastValues(groups: readonly FieldGroup[]): Record<string, string> {
   return toObject(groups.map((g) => [g.name, g.values[g.values.length - 1] as string]));

@@ -1,9 +1,8 @@
 import { bodyText, httpApiEncodesBase64 } from './body.js';
-import { type HeaderField, headerGroups, lowerCaseName } from './headers.js';
-import { joinedValues } from './maps.js';
+import { type HeaderField, headerLayout, lowerCaseName } from './headers.js';
+import { joinedValues, joinedValuesIn } from './maps.js';
 import { decodedQueryGroups } from './query.js';
 import type { HttpRequest } from './request.js';
-import { withoutForwardedFor } from './service-headers.js';
 
 /** The request fields of a payload format 2.0 event, shared by HTTP APIs and function URLs (FORMATS §4, §5). */
 export interface PayloadV2Request {
@@ -28,14 +27,20 @@ export function payloadV2Request(
   removed: readonly string[],
   rawPath: string,
 ): PayloadV2Request {
-  const sent = withoutForwardedFor(request.headers).filter(([name]) => !removed.includes(name.toLowerCase()));
+  // The client's headers less X-Forwarded-For, which the service rewrites, and those it removes.
+  const fields: HeaderField[] = [];
+  for (const field of request.headers) {
+    const lower = field[0].toLowerCase();
+    if (lower !== 'x-forwarded-for' && !removed.includes(lower)) fields.push(field);
+  }
+  for (const field of serviceHeaders) fields.push(field);
   const query = decodedQueryGroups(request.rawQuery);
   const base64 = request.body.length > 0 && httpApiEncodesBase64(request.contentType);
   return {
     rawPath,
     rawQueryString: request.rawQuery,
     cookies: request.cookies.length > 0 ? [...request.cookies] : undefined,
-    headers: joinedValues(headerGroups([...sent, ...serviceHeaders], lowerCaseName)),
+    headers: joinedValuesIn(fields, headerLayout(fields, lowerCaseName)),
     queryStringParameters: query.length > 0 ? joinedValues(query) : undefined,
     body: request.body.length > 0 ? bodyText(request.body, base64) : undefined,
     isBase64Encoded: base64,

@@ -161,6 +161,40 @@ export interface RequestDefaults {
   path(): string;
 }
 
+const EMPTY = Buffer.alloc(0);
+
+type Client = HttpData['clients'][number];
+
+/** Per run: the client of a given User-Agent, and each client's headers less those the user gave. */
+const runClients = new WeakMap<RequestSpec, { given?: Client; fields: Map<Client, HeaderField[]> }>();
+
+function clientsOf(spec: RequestSpec): { given?: Client; fields: Map<Client, HeaderField[]> } {
+  let known = runClients.get(spec);
+  if (known === undefined) {
+    known = { fields: new Map() };
+    runClients.set(spec, known);
+  }
+  return known;
+}
+
+function givenClient(spec: RequestSpec): Client {
+  const known = clientsOf(spec);
+  known.given ??= { userAgent: spec.userAgent as string, headers: { Accept: '*/*' } };
+  return known.given;
+}
+
+/** The client's usual headers, less those the user gave: worked out once per run and client. */
+function clientFields(spec: RequestSpec, client: Client): readonly HeaderField[] {
+  const known = clientsOf(spec).fields;
+  let fields = known.get(client);
+  if (fields === undefined) {
+    const given = new Set(spec.headers.map(([name]) => name.toLowerCase()));
+    fields = Object.entries(client.headers).filter(([name]) => !given.has(name.toLowerCase()));
+    known.set(client, fields);
+  }
+  return fields;
+}
+
 /**
  * Completes the described request for one event: the client (User-Agent and its usual headers) and
  * address are chosen from the data lists when not given, and the client's own headers are added.
@@ -172,23 +206,19 @@ export function sendRequest(
   data: HttpData,
 ): HttpRequest {
   const { rng } = ctx;
-  const client =
-    spec.userAgent === undefined
-      ? rng.pick(data.clients)
-      : { userAgent: spec.userAgent, headers: { Accept: '*/*' } };
+  const client = spec.userAgent === undefined ? rng.pick(data.clients) : givenClient(spec);
   const address = clientAddress(data, rng);
   const host = spec.host ?? defaults.host;
-  const body = spec.body ?? Buffer.alloc(0);
-  const given = new Set(spec.headers.map(([name]) => name.toLowerCase()));
+  const body = spec.body ?? EMPTY;
   const headers: HeaderField[] = [
     ['Host', host],
     ['User-Agent', client.userAgent],
-    ...Object.entries(client.headers).filter(([name]) => !given.has(name.toLowerCase())),
   ];
+  for (const field of clientFields(spec, client)) headers.push(field);
   if (spec.contentType !== undefined) headers.push(['Content-Type', spec.contentType]);
   if (spec.body !== undefined) headers.push(['Content-Length', String(body.length)]);
   if (spec.cookies.length > 0) headers.push(['Cookie', cookieHeaderValue(spec.cookies)]);
-  headers.push(...spec.headers);
+  for (const field of spec.headers) headers.push(field);
   const request: HttpRequest = {
     method: spec.method ?? defaults.method ?? (spec.body === undefined ? 'GET' : 'POST'),
     path: spec.path ?? defaults.path(),

@@ -5,7 +5,7 @@ import { compileTemplate, type FilledTemplate, loadTemplate } from '../../core/t
 import { formatRequestTime } from '../../core/time.js';
 import { type HttpClient, type HttpData, loadHttpData } from '../http/data.js';
 import { checkStage } from '../http/gateway-options.js';
-import { type HeaderField, headerGroups } from '../http/headers.js';
+import { asSent, type HeaderField, headerGroups } from '../http/headers.js';
 import { type GatewaySite, gatewayRequestId, gatewaySite } from '../http/hosts.js';
 import { allValues, type FieldGroup, lastValues } from '../http/maps.js';
 import type { HttpRequestOptions } from '../http/options.js';
@@ -160,7 +160,7 @@ export function prepareConnect(
     return {
       request,
       // Client casing kept, names sorted as real events list them (FORMATS-api-identity §2.3).
-      headers: headerGroups(fields, (name) => name),
+      headers: headerGroups(fields, asSent),
       query: decodedQueryGroups(request.rawQuery),
       connection,
       context: {

@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import { bodyText, isUtf8 } from '../http/body.js';
 import { clientAddress, type HttpClient, loadHttpData } from '../http/data.js';
-import { headerGroups } from '../http/headers.js';
+import { asSent, headerGroups } from '../http/headers.js';
 import type { EventBuilder } from '../source.js';
 import { eventTypeOf } from './check-context.js';
 import {
@@ -191,7 +191,7 @@ export function prepareWebSocketEvents(
             ['X-Forwarded-For', ''],
             ['x-restapi', ''],
           ],
-          (name) => name,
+          asSent,
         ),
       );
       return fillDisconnect({
