@@ -10,8 +10,11 @@ export interface Command {
   argv: readonly string[];
 }
 
-const ROUNDS = 6;
-const RUNS_PER_ROUND = 3;
+/** How many times each command runs: `rounds` of `runs` timed runs, each round after one warm-up run. */
+export interface RunCounts {
+  rounds: number;
+  runs: number;
+}
 
 export function hyperfineVersion(): string | undefined {
   const result = spawnSync('hyperfine', ['--version'], { encoding: 'utf8' });
@@ -26,11 +29,14 @@ export function coldStartMedians(
   commands: readonly Command[],
   useHyperfine: boolean,
   env: NodeJS.ProcessEnv,
+  counts: RunCounts,
 ): Map<string, number> {
   const samples = new Map(commands.map((command) => [command.label, [] as number[]]));
   for (const command of commands) checkRuns(command, env);
-  for (let round = 0; round < ROUNDS; round++) {
-    const times = useHyperfine ? hyperfineRound(commands, env) : harnessRound(commands, env);
+  for (let round = 0; round < counts.rounds; round++) {
+    const times = useHyperfine
+      ? hyperfineRound(commands, env, counts.runs)
+      : harnessRound(commands, env, counts.runs);
     for (const [label, values] of times) samples.get(label)?.push(...values);
   }
   return new Map([...samples].map(([label, values]) => [label, median(values)]));
@@ -44,12 +50,16 @@ function checkRuns(command: Command, env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** One round of hyperfine (no shell, one warm-up): each command RUNS_PER_ROUND times. */
-function hyperfineRound(commands: readonly Command[], env: NodeJS.ProcessEnv): Map<string, number[]> {
+/** One round of hyperfine (no shell, one warm-up): each command `runs` times. */
+function hyperfineRound(
+  commands: readonly Command[],
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): Map<string, number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gen-event-bench-'));
   const file = join(dir, 'round.json');
   try {
-    const args = ['-N', '--style', 'none', '--warmup', '1', '--runs', String(RUNS_PER_ROUND)];
+    const args = ['-N', '--style', 'none', '--warmup', '1', '--runs', String(runs)];
     args.push('--export-json', file);
     for (const command of commands) args.push('--command-name', command.label, shellWords(command.argv));
     const result = spawnSync('hyperfine', args, { encoding: 'utf8', env });
@@ -63,10 +73,14 @@ function hyperfineRound(commands: readonly Command[], env: NodeJS.ProcessEnv): M
   }
 }
 
-/** The same round without hyperfine: each command once as warm-up, then RUNS_PER_ROUND timed runs. */
-function harnessRound(commands: readonly Command[], env: NodeJS.ProcessEnv): Map<string, number[]> {
+/** The same round without hyperfine: each command once as warm-up, then `runs` timed runs. */
+function harnessRound(
+  commands: readonly Command[],
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): Map<string, number[]> {
   const times = new Map(commands.map((command) => [command.label, [] as number[]]));
-  for (let run = -1; run < RUNS_PER_ROUND; run++) {
+  for (let run = -1; run < runs; run++) {
     for (const command of commands) {
       const [program, ...args] = command.argv as [string, ...string[]];
       const start = performance.now();
@@ -81,4 +95,70 @@ function harnessRound(commands: readonly Command[], env: NodeJS.ProcessEnv): Map
 /** argv as one POSIX shell-quoted line, which hyperfine -N splits back into words. */
 function shellWords(argv: readonly string[]): string {
   return argv.map((word) => `'${word.replaceAll("'", `'\\''`)}'`).join(' ');
+}
+
+/** One start-up path: the command's words after `gen-event`. */
+export interface StartupPath {
+  label: string;
+  args: readonly string[];
+}
+
+/** A path's median beside the median of `node -e 0` from the same interleaved runs. */
+export interface StartupFigure {
+  label: string;
+  ms: number;
+  bareMs: number;
+}
+
+/**
+ * Every start-up path the command has: each source with realistic values and with the options that
+ * give every value (`givenArgs`), each source's `--help`, `--help`, `list`, `check <one file>`,
+ * `completion` and a Tab completion request.
+ */
+export function startupPaths(
+  sources: readonly string[],
+  givenArgs: (source: string) => readonly string[] | undefined,
+  checkFile: string,
+): StartupPath[] {
+  return [
+    ...sources.flatMap((s): StartupPath[] => {
+      const given = givenArgs(s);
+      return [
+        { label: `gen-event ${s} (realistic values)`, args: [s] },
+        ...(given ? [{ label: `gen-event ${s} ${shellLine(given)}`, args: [s, ...given] }] : []),
+        { label: `gen-event ${s} --help`, args: [s, '--help'] },
+      ];
+    }),
+    { label: 'gen-event --help', args: ['--help'] },
+    { label: 'gen-event list', args: ['list'] },
+    { label: 'gen-event check <one file>', args: ['check', checkFile] },
+    { label: 'gen-event completion', args: ['completion'] },
+    {
+      label: 'gen-event <Tab> (completion request)',
+      args: ['--get-yargs-completions', 'gen-event', sources[0] ?? 'sqs', '--'],
+    },
+  ];
+}
+
+/** Medians of every path and of `node -e 0`, interleaved in one set of runs. */
+export function startupFigures(
+  node: string,
+  cliPath: string,
+  paths: readonly StartupPath[],
+  useHyperfine: boolean,
+  env: NodeJS.ProcessEnv,
+  counts: RunCounts,
+): StartupFigure[] {
+  const bare: Command = { label: 'node -e 0', argv: [node, '-e', '0'] };
+  const commands = [bare, ...paths.map(({ label, args }) => ({ label, argv: [node, cliPath, ...args] }))];
+  const medians = coldStartMedians(commands, useHyperfine, env, counts);
+  const bareMs = medians.get(bare.label) as number;
+  return paths.map(({ label }) => ({ label, ms: medians.get(label) as number, bareMs }));
+}
+
+/** Words as a shell line, quoted where the shell would need it (the labels show commands to copy). */
+export function shellLine(words: readonly string[]): string {
+  return words
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`))
+    .join(' ');
 }

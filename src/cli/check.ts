@@ -142,11 +142,11 @@ async function* checkStream(stream: Readable, where: string, maxInput: number): 
   for (let text = await reader.next(); text !== undefined; text = await reader.next()) {
     number += 1;
     if (text.trim().length === 0) continue;
-    if (single) yield lineResult(first, where);
+    if (single) yield await lineResult(first, where);
     single = false;
-    yield lineResult({ line: text, number, value: parseLine(text) }, where);
+    yield await lineResult({ line: text, number, value: parseLine(text) }, where);
   }
-  if (single) yield { where, ...checkEvent(first.value) };
+  if (single) yield { where, ...(await checkEvent(first.value)) };
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -160,16 +160,19 @@ function parseLine(line: string): unknown {
 }
 
 /** One NDJSON line's report; a line that is not JSON is reported where it is. */
-function lineResult(line: { line: string; number: number; value: unknown }, where: string): CheckedEvent {
+async function lineResult(
+  line: { line: string; number: number; value: unknown },
+  where: string,
+): Promise<CheckedEvent> {
   const at = `${where}:${line.number}`;
-  if (line.value !== NOT_JSON) return { where: at, ...checkEvent(line.value) };
+  if (line.value !== NOT_JSON) return { where: at, ...(await checkEvent(line.value)) };
   return invalid(line.line, at);
 }
 
-function* checkDocument(text: string, where: string): Generator<CheckedEvent> {
+async function* checkDocument(text: string, where: string): AsyncGenerator<CheckedEvent> {
   const value = parseLine(text);
   if (value !== NOT_JSON) {
-    yield { where, ...checkEvent(value) };
+    yield { where, ...(await checkEvent(value)) };
     return;
   }
   if (text.trim().length > 0) yield invalid(text, where);

@@ -7,3 +7,7 @@ export const VERSION_PAGE = '_version';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 export const completionPage = (shell: Shell) => `_completion-${shell}`;
+/** The command names and aliases Tab completes, one a line. */
+export const COMPLETION_NAMES_PAGE = '_completion-names';
+/** A command's options for Tab completion, as JSON (src/cli/completion-words.ts). */
+export const completionOptionsPage = (command: string) => `_completion-options-${command}`;

@@ -1,5 +1,13 @@
-import { completionScript } from './completion.js';
-import { completionPage, OVERVIEW_PAGE, SHELLS, type Shell, VERSION_PAGE } from './help-pages-names.js';
+import { completionScript, parserCompletionTable } from './completion.js';
+import {
+  COMPLETION_NAMES_PAGE,
+  completionOptionsPage,
+  completionPage,
+  OVERVIEW_PAGE,
+  SHELLS,
+  type Shell,
+  VERSION_PAGE,
+} from './help-pages-names.js';
 import { commandNames, parseCommandLine } from './parser.js';
 
 /**
@@ -15,6 +23,18 @@ export async function helpPages(): Promise<Map<string, string>> {
   for (const name of commandNames()) pages.set(name, await printed([name, '--help']));
   for (const shell of SHELLS) {
     pages.set(completionPage(shell), await withShell(shell, completionScript));
+  }
+  // Tab completion's table, one page per command, so a Tab reads only the command it completes.
+  pages.set(COMPLETION_NAMES_PAGE, `${commandNames().join('\n')}\n`);
+  for (const name of commandNames()) {
+    const options = await parserCompletionTable.options(name);
+    const kept = Object.fromEntries(
+      Object.entries(options).map(([option, { type, choices, repeatable }]) => [
+        option,
+        { type, choices, repeatable },
+      ]),
+    );
+    pages.set(completionOptionsPage(name), JSON.stringify(kept));
   }
   return pages;
 }

@@ -4,7 +4,7 @@ import { loadSource } from '../sources/catalog.js';
 import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { COMPLETION_REQUEST } from './parser-options.js';
-import { quickParse } from './quick-commands.js';
+import { builtCompletionTable, quickParse } from './quick-commands.js';
 
 /** Exit statuses, as documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, ...STOP_SIGNALS } as const;
@@ -15,10 +15,13 @@ export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, ...STOP_SIGNALS }
  */
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   try {
-    // Completion, help, version and errors load yargs; an ordinary run does not (start-up time).
+    // Tab completion reads the table the build wrote; only without it (tests) does it load yargs.
     if (args[0] === COMPLETION_REQUEST) {
-      const { completions } = await import('./completion.js');
-      for (const word of await completions(args.slice(1))) await io.writeStdout(`${word}\n`);
+      const table = builtCompletionTable();
+      const words = table
+        ? await (await import('./completion-words.js')).completions(args.slice(1), table)
+        : await (await import('./completion.js')).completionsFromParser(args.slice(1));
+      for (const word of words) await io.writeStdout(`${word}\n`);
       return EXIT.ok;
     }
     // Help, version, completion, list and check are answered without yargs when they can be.

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { completionPage, OVERVIEW_PAGE, type Shell, VERSION_PAGE } from './help-pages-names.js';
+import type { CompletionTable } from './completion-words.js';
+import {
+  COMPLETION_NAMES_PAGE,
+  completionOptionsPage,
+  completionPage,
+  OVERVIEW_PAGE,
+  type Shell,
+  VERSION_PAGE,
+} from './help-pages-names.js';
 import type { ParseResult } from './parser.js';
 
 /**
@@ -83,4 +91,17 @@ function page(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Tab completion's table as the build wrote it beside this module, or undefined when it did not
+ * (tests running the sources directly), and the caller asks the parser instead.
+ */
+export function builtCompletionTable(): CompletionTable | undefined {
+  const names = page(COMPLETION_NAMES_PAGE);
+  if (names === undefined) return undefined;
+  return {
+    names: () => names.split('\n').filter((name) => name !== ''),
+    options: (command) => JSON.parse(page(completionOptionsPage(command)) ?? '{}'),
+  };
 }

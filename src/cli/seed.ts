@@ -96,7 +96,8 @@ export async function runSeed(positionals: readonly string[], raw: RawOptions, i
     const lines: string[] = [];
     for (const { path, state, target } of planned) {
       if (state === 'missing') lines.push(`${show(path)}: missing (run gen-event seed to write it)`);
-      if (state === 'differs') lines.push(`${show(path)}: ${describeDifference(path, target, maxInput)}`);
+      if (state === 'differs')
+        lines.push(`${show(path)}: ${await describeDifference(path, target, maxInput)}`);
     }
     for (const extra of extras)
       lines.push(`${show(extra)}: extra, not in the recipe (delete it or add it to the recipe)`);
@@ -163,7 +164,7 @@ function realOrResolved(path: string): string {
 }
 
 /** A file that differs is stale when it is still a valid event, hand-edited when it breaks a rule. */
-function describeDifference(path: string, target: FixtureTarget, maxInput: number): string {
+async function describeDifference(path: string, target: FixtureTarget, maxInput: number): Promise<string> {
   if (target.exists && target.size > maxInput)
     return `hand-edited: larger than the input limit of ${maxInput} bytes (run gen-event seed --force to rewrite it)`;
   let event: unknown;
@@ -172,7 +173,7 @@ function describeDifference(path: string, target: FixtureTarget, maxInput: numbe
   } catch {
     return 'hand-edited: no longer valid JSON (run gen-event seed --force to rewrite it)';
   }
-  const { problems } = checkEvent(event);
+  const { problems } = await checkEvent(event);
   if (problems.length > 0) {
     const first = problems[0];
     return `hand-edited: ${first?.path}: ${first?.message} (run gen-event seed --force to rewrite it)`;

@@ -87,14 +87,14 @@ describe('ALB single-value checker rules', () => {
     ],
   ]);
 
-  test('a health check needs no forwarding headers', () => {
+  test('a health check needs no forwarding headers', async () => {
     const event = {
       ...structuredClone(bases.single),
       headers: { 'user-agent': 'ELB-HealthChecker/2.0' },
       body: '',
       httpMethod: 'GET',
     };
-    expect(checkEvent(event).problems).toEqual([]);
+    expect((await checkEvent(event)).problems).toEqual([]);
   });
 });
 

@@ -223,10 +223,10 @@ describe('CloudFormation custom resource checker rules', () => {
     ],
   ]);
 
-  test('the spec fixture without PhysicalResourceId on Delete is reported there', () => {
+  test('the spec fixture without PhysicalResourceId on Delete is reported there', async () => {
     const event = structuredClone(bases.delete) as Editable;
     delete event.PhysicalResourceId;
-    expect(checkEvent(event).problems).toEqual([
+    expect((await checkEvent(event)).problems).toEqual([
       {
         path: 'PhysicalResourceId',
         message: 'a Delete request carries the PhysicalResourceId the provider returned',
@@ -235,6 +235,6 @@ describe('CloudFormation custom resource checker rules', () => {
   });
 
   test('events of other sources are not taken for custom resource requests', async () => {
-    expect(checkEvent({ RequestType: 'Create' }).kind).toBe('unknown');
+    expect((await checkEvent({ RequestType: 'Create' })).kind).toBe('unknown');
   });
 });

@@ -360,7 +360,7 @@ describe('Lambda@Edge checker rules', () => {
   ]);
 });
 
-test('the detector takes only Lambda@Edge events', () => {
-  expect(checkEvent({ Records: [{ cf: {} }] }).kind).toBe('cloudfront');
-  expect(checkEvent({ Records: [{ eventSource: 'aws:sqs' }] }).kind).not.toBe('cloudfront');
+test('the detector takes only Lambda@Edge events', async () => {
+  expect((await checkEvent({ Records: [{ cf: {} }] })).kind).toBe('cloudfront');
+  expect((await checkEvent({ Records: [{ eventSource: 'aws:sqs' }] })).kind).not.toBe('cloudfront');
 });

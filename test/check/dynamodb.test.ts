@@ -204,7 +204,7 @@ describe('dynamodb checker rules', () => {
         { records: 20, eventName: 'MODIFY' as const },
         { ttl: true, viewType: 'KEYS_ONLY' as const },
       ]) {
-        expect(checkEvent(await dynamoDbEvent({ ...options, seed }))).toEqual({
+        expect(await checkEvent(await dynamoDbEvent({ ...options, seed }))).toEqual({
           kind: 'dynamodb',
           problems: [],
         });
@@ -212,7 +212,7 @@ describe('dynamodb checker rules', () => {
     }
   });
 
-  it("the Lambda documentation's example passes (eventVersion 1.0, placeholder sequence numbers)", () => {
+  it("the Lambda documentation's example passes (eventVersion 1.0, placeholder sequence numbers)", async () => {
     const arn = 'arn:aws:dynamodb:us-east-2:123456789012:table/my-table/stream/2023-06-10T19:26:16.525';
     const record = (eventName: string, sequence: string, size: number, images: object) => ({
       eventID: '1',
@@ -239,6 +239,6 @@ describe('dynamodb checker rules', () => {
         }),
       ],
     };
-    expect(checkEvent(event)).toEqual({ kind: 'dynamodb', problems: [] });
+    expect(await checkEvent(event)).toEqual({ kind: 'dynamodb', problems: [] });
   });
 });

@@ -137,20 +137,20 @@ describe('function URL checker rules', () => {
 });
 
 describe('detection', () => {
-  test('a format 2.0 event is a function URL event by its lambda-url host, else an HTTP API event', () => {
+  test('a format 2.0 event is a function URL event by its lambda-url host, else an HTTP API event', async () => {
     const asHttpApi = structuredClone(bases.none) as Editable;
     asHttpApi.requestContext.domainName = 'abcdefghij.execute-api.us-east-1.amazonaws.com';
-    expect(checkEvent(bases.none).kind).toBe('function-url');
-    expect(checkEvent(asHttpApi).kind).toBe('apigw-v2');
+    expect((await checkEvent(bases.none)).kind).toBe('function-url');
+    expect((await checkEvent(asHttpApi)).kind).toBe('apigw-v2');
   });
 
-  test('authorizer inputs and other shapes are not taken for proxy events', () => {
+  test('authorizer inputs and other shapes are not taken for proxy events', async () => {
     // A format 2.0 event with a type is an authorizer's input, never a function URL event.
-    expect(checkEvent({ ...bases.none, type: 'REQUEST' }).kind).toBe('authorizer (HTTP API 2.0)');
-    expect(checkEvent({ version: '1.0', resource: '/', requestContext: { resourcePath: '/' } }).kind).toBe(
-      'unknown',
-    );
-    expect(checkEvent({ type: 'TOKEN', authorizationToken: 'x', methodArn: 'arn' }).kind).toBe(
+    expect((await checkEvent({ ...bases.none, type: 'REQUEST' })).kind).toBe('authorizer (HTTP API 2.0)');
+    expect(
+      (await checkEvent({ version: '1.0', resource: '/', requestContext: { resourcePath: '/' } })).kind,
+    ).toBe('unknown');
+    expect((await checkEvent({ type: 'TOKEN', authorizationToken: 'x', methodArn: 'arn' })).kind).toBe(
       'authorizer (REST TOKEN)',
     );
   });

@@ -39,12 +39,12 @@ export function testBrokenRules(
   bases: Readonly<Record<string, Editable>>,
   rules: readonly BrokenRule[],
 ): void {
-  test.each(rules)('%s', (_rule, base, edit, path, message) => {
+  test.each(rules)('%s', async (_rule, base, edit, path, message) => {
     const valid = bases[base];
-    expect(checkEvent(valid)).toEqual({ kind, problems: [] });
+    expect(await checkEvent(valid)).toEqual({ kind, problems: [] });
     const event = structuredClone(valid) as Editable;
     applyEdit(event, edit);
-    const result = checkEvent(event);
+    const result = await checkEvent(event);
     expect(result.kind).toBe(kind);
     expect(result.problems).toContainEqual(
       expect.objectContaining({ path, message: expect.stringMatching(message) }),

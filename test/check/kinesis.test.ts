@@ -126,7 +126,7 @@ describe('kinesis checker rules', () => {
 
   it('every event the generator makes passes, and so does the documented example', async () => {
     for (const seed of [1, 2, 3]) {
-      expect(checkEvent(await kinesisEvent({ records: 30, seed }))).toEqual({
+      expect(await checkEvent(await kinesisEvent({ records: 30, seed }))).toEqual({
         kind: 'kinesis',
         problems: [],
       });
@@ -161,6 +161,6 @@ describe('kinesis checker rules', () => {
         ),
       ],
     };
-    expect(checkEvent(documented)).toEqual({ kind: 'kinesis', problems: [] });
+    expect(await checkEvent(documented)).toEqual({ kind: 'kinesis', problems: [] });
   });
 });

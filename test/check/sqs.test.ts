@@ -14,7 +14,8 @@ async function base(): Promise<SQSEvent> {
   });
 }
 
-const problemPaths = (event: unknown) => checkEvent(event).problems.map((p) => `${p.path}: ${p.message}`);
+const problemPaths = async (event: unknown) =>
+  (await checkEvent(event)).problems.map((p) => `${p.path}: ${p.message}`);
 
 describe('sqs checker', () => {
   it('passes every event the generator makes', async () => {
@@ -24,10 +25,10 @@ describe('sqs checker', () => {
         { fifo: true, records: 10 },
         { records: 50, attributes: { n: { dataType: 'Number', value: '1' } } },
       ]) {
-        expect(checkEvent(await sqsEvent({ ...options, seed }))).toEqual({ kind: 'sqs', problems: [] });
+        expect(await checkEvent(await sqsEvent({ ...options, seed }))).toEqual({ kind: 'sqs', problems: [] });
       }
     }
-    expect(checkEvent(await base()).problems).toEqual([]);
+    expect((await checkEvent(await base())).problems).toEqual([]);
   });
 
   const broken: [string, (event: SQSEvent) => void, string][] = [
@@ -132,7 +133,7 @@ describe('sqs checker', () => {
     it(`reports: ${rule}`, async () => {
       const event = await base();
       breakIt(event);
-      expect(problemPaths(event)).toContain(expected);
+      expect(await problemPaths(event)).toContain(expected);
     });
   }
 
@@ -140,7 +141,7 @@ describe('sqs checker', () => {
     const event = await sqsEvent({ bodies: ['x'], seed: 1 });
     (event.Records[0]?.attributes as unknown as Record<string, string>).SequenceNumber =
       '12345678901234567890';
-    expect(problemPaths(event)).toEqual([
+    expect(await problemPaths(event)).toEqual([
       'Records[0].attributes.SequenceNumber: SequenceNumber appears only on FIFO queues',
     ]);
   });

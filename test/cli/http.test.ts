@@ -46,13 +46,13 @@ describe('HTTP sources on the command line', () => {
       sources.find((s) => s.name === name)?.examples.map(([command]) => [name, command] as const) ?? [],
   );
 
-  test.each(examples)('%s example runs and makes a valid event: %s', (name, command) => {
+  test.each(examples)('%s example runs and makes a valid event: %s', async (name, command) => {
     const [program, ...args] = shellWords(command);
     expect(program).toBe('gen-event');
     const { status, stdout, stderr } = spawnCli(args, { cwd: exampleFiles() });
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const { kind, problems } = checkEvent(JSON.parse(stdout));
+    const { kind, problems } = await checkEvent(JSON.parse(stdout));
     expect(kind.startsWith(name === 'alb' ? 'alb' : name)).toBe(true);
     expect(problems).toEqual([]);
   });

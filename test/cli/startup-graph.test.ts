@@ -114,4 +114,38 @@ describe('what the command loads before it runs', () => {
       expect(others, `${module} loads alone`).toStrictEqual([]);
     }
   });
+
+  /**
+   * The file a lazy import of `module` loads: of the files holding it, the one with the fewest chunks
+   * (each lazy import has its own file, holding what it needs beyond start-up; the others hold it too
+   * because something they load imports it).
+   */
+  function fileLoading(module: string): Map<string, string> {
+    const holding = commandFiles
+      .map((file) => chunksOf(file))
+      .filter((files) => modulesIn(files).has(module))
+      .sort((a, b) => a.size - b.size);
+    expect(holding.length, `${module} is in a file`).toBeGreaterThan(0);
+    return holding[0] as Map<string, string>;
+  }
+
+  it('check loads every detector and no checker, source or yargs until an event matched one', () => {
+    const files = fileLoading('src/cli/check.ts');
+    const modules = [...modulesIn(files)];
+    expect(modules).toContain('src/check/registry.ts');
+    for (const { name: source } of catalog) {
+      if (source === 'direct') continue; // a direct invocation is any JSON: no checker detects it
+      expect(modules, source).toContain(`src/sources/${source}/detect.ts`);
+    }
+    expect(modules.filter((name) => /^src\/sources\/[\w-]+\/(check|index)\.ts$/.test(name))).toStrictEqual(
+      [],
+    );
+    expect([...packagesIn(files)]).toStrictEqual([]);
+  });
+
+  it('Tab completion loads no yargs and no source', () => {
+    const files = fileLoading('src/cli/completion-words.ts');
+    expect([...packagesIn(files)]).toStrictEqual([]);
+    expect([...modulesIn(files)].filter((name) => name.startsWith('src/sources/'))).toStrictEqual([]);
+  });
 });

@@ -43,7 +43,7 @@ export function testCommonOptions(
     const files = readdirSync(dir).sort();
     expect(files).toEqual([`${source}-1.json`, `${source}-2.json`, `${source}-3.json`]);
     const events = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    for (const event of events) expect(checkEvent(event)).toEqual({ kind, problems: [] });
+    for (const event of events) expect(await checkEvent(event)).toEqual({ kind, problems: [] });
     expect(new Set(events.map((event) => JSON.stringify(event))).size).toBe(3);
   });
 
@@ -53,7 +53,7 @@ export function testCommonOptions(
     writeFileSync(recipe, JSON.stringify({ fixtures: { [`${source}/one`]: { source, options: {} } } }));
     expect((await runCli(['seed', recipe])).status).toBe(0);
     const event = JSON.parse(readFileSync(join(dir, source, 'one.json'), 'utf8'));
-    expect(checkEvent(event)).toEqual({ kind, problems: [] });
+    expect(await checkEvent(event)).toEqual({ kind, problems: [] });
     expect(await runCli(['seed', recipe, '--check'])).toMatchObject({ status: 0, stderr: '' });
   });
 }

@@ -1,4 +1,4 @@
-import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import type { EventChecker, ProblemList } from '../../check/problems.js';
 import { albEncodesBase64 } from '../http/body.js';
 import {
   checkBody,
@@ -8,22 +8,18 @@ import {
   multiValueMap,
   stringMap,
 } from '../http/check.js';
+import { detectAlbMultiValue, detectAlbSingleValue, MULTI_KEYS } from './detect.js';
 
 const TARGET_GROUP_ARN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;
-const MULTI_KEYS = ['multiValueHeaders', 'multiValueQueryStringParameters'];
 const SINGLE_KEYS = ['headers', 'queryStringParameters'];
-
-const isAlb = (event: unknown): event is Record<string, unknown> =>
-  isRecord(event) && isRecord(event.requestContext) && isRecord(event.requestContext.elb);
-const isMultiValue = (event: Record<string, unknown>) => MULTI_KEYS.some((key) => key in event);
 
 /** Application Load Balancer events (FORMATS §2); `multiValue` is the target group's multi-value switch. */
 function albChecker(multiValue: boolean): EventChecker {
   return {
     kind: multiValue ? 'alb (multi-value)' : 'alb (single-value)',
     source: 'alb',
-    detect: (event) => isAlb(event) && isMultiValue(event) === multiValue,
+    detect: multiValue ? detectAlbMultiValue : detectAlbSingleValue,
     check(event, problems) {
       const context = event.requestContext as Record<string, unknown>;
       problems.expectEqual('requestContext', Object.keys(context), ['elb'], 'requestContext holds only elb');

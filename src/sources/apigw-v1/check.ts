@@ -17,6 +17,7 @@ import {
 } from '../http/check.js';
 import { parsePathTemplate } from '../http/routes.js';
 import { javaDateString } from '../http/times.js';
+import { detectApigwV1 } from './detect.js';
 
 const TOP_LEVEL = [
   'resource',
@@ -68,14 +69,7 @@ const CANONICAL = [
 export const apigwV1Checker: EventChecker = {
   kind: 'apigw-v1',
   source: 'apigw-v1',
-  // REST events have no `version` (HTTP APIs on payload 1.0 add one); authorizer inputs have a `type`.
-  detect: (event) =>
-    isRecord(event) &&
-    typeof event.resource === 'string' &&
-    isRecord(event.requestContext) &&
-    'resourcePath' in event.requestContext &&
-    !('version' in event) &&
-    !('type' in event),
+  detect: detectApigwV1,
 
   check(event, problems) {
     for (const key of TOP_LEVEL)

@@ -1,7 +1,8 @@
 import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { ACCOUNT_ID, checkGatewayDomain, checkPathParameters, GATEWAY_REQUEST_ID } from '../http/check.js';
-import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from '../http/check-payload-v2.js';
+import { checkPayloadV2 } from '../http/check-payload-v2.js';
 import { parseRouteKey } from '../http/routes.js';
+import { detectApigwV2 } from './detect.js';
 
 const CERT_KEYS = ['clientCertPem', 'subjectDN', 'issuerDN', 'serialNumber', 'validity'];
 const IAM_KEYS = [
@@ -18,7 +19,7 @@ const IAM_KEYS = [
 export const apigwV2Checker: EventChecker = {
   kind: 'apigw-v2',
   source: 'apigw-v2',
-  detect: (event) => isPayloadV2(event) && !isFunctionUrlEvent(event),
+  detect: detectApigwV2,
 
   check(event, problems) {
     const context = event.requestContext as Record<string, unknown>;

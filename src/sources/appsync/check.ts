@@ -185,5 +185,3 @@ export const appSyncBatchChecker: EventChecker = {
     });
   },
 };
-
-export const appSyncCheckers: readonly EventChecker[] = [appSyncChecker, appSyncBatchChecker];

@@ -14,6 +14,13 @@ import {
 import { parseExecuteApiHost } from '../http/hosts.js';
 import { HTTP_METHODS } from '../http/routes.js';
 import { checkUpgradeRequest, checkWebSocketContext } from '../websocket/check-context.js';
+import {
+  detectHttpApiV1Authorizer,
+  detectHttpApiV2Authorizer,
+  detectRequestAuthorizer,
+  detectTokenAuthorizer,
+  detectWebSocketAuthorizer,
+} from './detect.js';
 
 /**
  * Lambda authorizer inputs (FORMATS-api-identity §1): each kind is told apart by `type` and
@@ -172,7 +179,7 @@ function checkEmptyMaps(
 export const tokenAuthorizerChecker: EventChecker = {
   kind: 'authorizer (REST TOKEN)',
   source: 'authorizer',
-  detect: (event) => isRecord(event) && event.type === 'TOKEN',
+  detect: detectTokenAuthorizer,
   check(event, problems) {
     checkKeys(problems, event, ['type', 'methodArn', 'authorizationToken'], true);
     checkArn(problems, 'methodArn', event.methodArn, {});
@@ -185,11 +192,7 @@ export const tokenAuthorizerChecker: EventChecker = {
 export const requestAuthorizerChecker: EventChecker = {
   kind: 'authorizer (REST REQUEST)',
   source: 'authorizer',
-  detect: (event) =>
-    isRecord(event) &&
-    event.type === 'REQUEST' &&
-    !('version' in event) &&
-    typeof event.resource === 'string',
+  detect: detectRequestAuthorizer,
   check(event, problems) {
     checkKeys(problems, event, REQUEST_KEYS, true);
     const maps = [
@@ -222,7 +225,7 @@ export const requestAuthorizerChecker: EventChecker = {
 export const httpApiV2AuthorizerChecker: EventChecker = {
   kind: 'authorizer (HTTP API 2.0)',
   source: 'authorizer',
-  detect: (event) => isRecord(event) && event.type === 'REQUEST' && event.version === '2.0',
+  detect: detectHttpApiV2Authorizer,
   check(event, problems) {
     checkKeys(problems, event, HTTP_V2_KEYS, false);
     const context = isRecord(event.requestContext) ? event.requestContext : {};
@@ -267,7 +270,7 @@ export const httpApiV2AuthorizerChecker: EventChecker = {
 export const httpApiV1AuthorizerChecker: EventChecker = {
   kind: 'authorizer (HTTP API 1.0)',
   source: 'authorizer',
-  detect: (event) => isRecord(event) && event.type === 'REQUEST' && event.version === '1.0',
+  detect: detectHttpApiV1Authorizer,
   check(event, problems) {
     checkKeys(problems, event, HTTP_V1_KEYS, true);
     checkEmptyMaps(problems, event, [
@@ -377,13 +380,7 @@ export const httpApiV1AuthorizerChecker: EventChecker = {
 export const webSocketAuthorizerChecker: EventChecker = {
   kind: 'authorizer (WebSocket $connect)',
   source: 'authorizer',
-  detect: (event) =>
-    isRecord(event) &&
-    event.type === 'REQUEST' &&
-    !('version' in event) &&
-    !('resource' in event) &&
-    isRecord(event.requestContext) &&
-    'connectionId' in event.requestContext,
+  detect: detectWebSocketAuthorizer,
   check(event, problems) {
     checkKeys(problems, event, WEBSOCKET_KEYS, true);
     checkEmptyMaps(problems, event, [

@@ -1,5 +1,6 @@
 import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { gunzipOrUndefined, isBase64 } from '../../core/bytes.js';
+import { detectCloudWatchLogs } from './detect.js';
 import {
   ACCOUNT_LEVEL_POLICY,
   CONTROL_OWNER,
@@ -19,7 +20,7 @@ const DECODED = 'awslogs.data (decoded)';
 export const cloudWatchLogsChecker: EventChecker = {
   kind: 'cloudwatch-logs',
   source: 'cloudwatch-logs',
-  detect: (event) => isRecord(event) && isRecord(event.awslogs),
+  detect: detectCloudWatchLogs,
 
   check(event, problems) {
     const awslogs = event.awslogs as Record<string, unknown>;

@@ -1,11 +1,6 @@
-import {
-  type EventChecker,
-  isRecord,
-  MAX_EPOCH_SECONDS,
-  type ProblemList,
-  recordsFrom,
-} from '../../check/problems.js';
+import { type EventChecker, isRecord, MAX_EPOCH_SECONDS, type ProblemList } from '../../check/problems.js';
 import { attributeValueIssue, type Item, KEY_TYPES, memberPath } from './attribute-value.js';
+import { detectDynamodb } from './detect.js';
 import { imagesShown } from './images.js';
 import { streamRecordSize } from './item-size.js';
 import { STREAM_LABEL } from './stream.js';
@@ -19,7 +14,7 @@ const STREAM_ARN =
 export const dynamodbChecker: EventChecker = {
   kind: 'dynamodb',
   source: 'dynamodb',
-  detect: recordsFrom('aws:dynamodb'),
+  detect: detectDynamodb,
 
   check(event, problems) {
     const records = event.Records as unknown[];

@@ -1,5 +1,6 @@
 import { type EventChecker, isRecord } from '../../check/problems.js';
 import { parseArn } from '../../core/aws.js';
+import { detectEventBridge } from './detect.js';
 
 const KEYS = ['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail'];
 const UUID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -9,12 +10,7 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export const eventBridgeChecker: EventChecker = {
   kind: 'eventbridge',
   source: 'eventbridge',
-  detect: (event) =>
-    isRecord(event) &&
-    event.version === '0' &&
-    'detail-type' in event &&
-    'source' in event &&
-    'detail' in event,
+  detect: detectEventBridge,
 
   check(event, problems) {
     // Envelope keys in order; replay-name only between region and resources (§3.1).

@@ -1,5 +1,6 @@
 import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { isBase64 } from '../../core/bytes.js';
+import { detectFirehose } from './detect.js';
 
 const KEYS = ['invocationId', 'deliveryStreamArn', 'region', 'records'];
 const KINESIS_KEYS = ['invocationId', 'sourceKinesisStreamArn', 'deliveryStreamArn', 'region', 'records'];
@@ -23,11 +24,7 @@ const SEQUENCE = /^\d{56}$/;
 export const firehoseChecker: EventChecker = {
   kind: 'firehose',
   source: 'firehose',
-  detect: (event) =>
-    isRecord(event) &&
-    typeof event.invocationId === 'string' &&
-    typeof event.deliveryStreamArn === 'string' &&
-    Array.isArray(event.records),
+  detect: detectFirehose,
 
   check(event, problems) {
     const fromKinesis = 'sourceKinesisStreamArn' in event;

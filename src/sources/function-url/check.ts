@@ -1,15 +1,16 @@
 import type { EventChecker } from '../../check/problems.js';
 import { checkHttpApiAuthorizer } from '../apigw-v2/check.js';
 import { ACCOUNT_ID, UUID_V4 } from '../http/check.js';
-import { checkPayloadV2, isFunctionUrlEvent, isPayloadV2 } from '../http/check-payload-v2.js';
+import { checkPayloadV2 } from '../http/check-payload-v2.js';
 import { splitCookieHeader } from '../http/cookies.js';
 import { parseFunctionUrlHost } from '../http/hosts.js';
+import { detectFunctionUrl } from './detect.js';
 
 /** Lambda function URL events: payload 2.0 with the differences of FORMATS §5. */
 export const functionUrlChecker: EventChecker = {
   kind: 'function-url',
   source: 'function-url',
-  detect: (event) => isPayloadV2(event) && isFunctionUrlEvent(event),
+  detect: detectFunctionUrl,
 
   check(event, problems) {
     const context = event.requestContext as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { isBase64 } from '../../core/bytes.js';
 import { isBrokerList } from './cluster.js';
+import { detectKafkaMsk, detectKafkaSelfManaged } from './detect.js';
 import { TIMESTAMP_TYPES } from './records.js';
 
 const MSK_KEYS = ['eventSource', 'eventSourceArn', 'bootstrapServers', 'records'];
@@ -12,14 +13,11 @@ const CLUSTER_ARN =
 const MSK_BROKER_REGION =
   /^b-\d+\.[a-z0-9-]+\.[a-z0-9]+\.c\d+\.kafka\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?:\d+$/;
 
-const isKafka = (event: unknown, source: string) =>
-  isRecord(event) && event.eventSource === source && isRecord(event.records);
-
 /** Kafka batches from Amazon MSK (the Lambda Developer Guide's MSK example event). */
 export const kafkaMskChecker: EventChecker = {
   kind: 'kafka (msk)',
   source: 'kafka',
-  detect: (event) => isKafka(event, 'aws:kafka'),
+  detect: detectKafkaMsk,
   check(event, problems) {
     problems.expectEqual(
       '(top level)',
@@ -52,7 +50,7 @@ export const kafkaMskChecker: EventChecker = {
 export const kafkaSelfManagedChecker: EventChecker = {
   kind: 'kafka (self-managed)',
   source: 'kafka',
-  detect: (event) => isKafka(event, 'SelfManagedKafka'),
+  detect: detectKafkaSelfManaged,
   check(event, problems) {
     problems.expectEqual(
       '(top level)',

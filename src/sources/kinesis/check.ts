@@ -1,11 +1,6 @@
-import {
-  type EventChecker,
-  isRecord,
-  MAX_EPOCH_SECONDS,
-  type ProblemList,
-  recordsFrom,
-} from '../../check/problems.js';
+import { type EventChecker, isRecord, MAX_EPOCH_SECONDS, type ProblemList } from '../../check/problems.js';
 import { isBase64 } from '../../core/base64.js';
+import { detectKinesis } from './detect.js';
 
 const STREAM_ARN = /^arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\d{12}):stream\/[A-Za-z0-9_.-]{1,128}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
@@ -15,7 +10,7 @@ const EVENT_ID = /^(shardId-\d{12}):(\d+)$/;
 export const kinesisChecker: EventChecker = {
   kind: 'kinesis',
   source: 'kinesis',
-  detect: recordsFrom('aws:kinesis'),
+  detect: detectKinesis,
 
   check(event, problems) {
     const records = event.Records as unknown[];

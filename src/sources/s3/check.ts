@@ -1,5 +1,6 @@
-import { type EventChecker, isRecord, type ProblemList, recordsFrom } from '../../check/problems.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { partitionOf } from '../../core/aws.js';
+import { detectS3, detectS3TestEvent } from './detect.js';
 import { EMPTY_ETAG, eventType, type S3EventType } from './event-names.js';
 import { decodeS3Key, encodeS3Key, isEncodedS3Key } from './key.js';
 
@@ -30,7 +31,7 @@ const BLOCKS: Readonly<Record<NonNullable<S3EventType['block']>, string>> = {
 export const s3Checker: EventChecker = {
   kind: 's3',
   source: 's3',
-  detect: recordsFrom('aws:s3'),
+  detect: detectS3,
 
   check(event, problems) {
     const records = event.Records as unknown[];
@@ -59,7 +60,7 @@ export const s3Checker: EventChecker = {
 export const s3TestEventChecker: EventChecker = {
   kind: 's3 (test event)',
   source: 's3',
-  detect: (event) => isRecord(event) && event.Event === 's3:TestEvent',
+  detect: detectS3TestEvent,
 
   check(event, problems) {
     problems.expectEqual('Service', event.Service, 'Amazon S3', 'Service is "Amazon S3"');

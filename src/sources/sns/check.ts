@@ -1,4 +1,5 @@
-import { type EventChecker, isRecord, type ProblemList, recordsFrom } from '../../check/problems.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import { detectSns } from './detect.js';
 
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -13,7 +14,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export const snsChecker: EventChecker = {
   kind: 'sns',
   source: 'sns',
-  detect: recordsFrom('aws:sns', 'EventSource'),
+  detect: detectSns,
 
   check(event, problems) {
     (event.Records as unknown[]).forEach((record, i) => {

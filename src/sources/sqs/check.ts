@@ -1,4 +1,5 @@
-import { type EventChecker, isRecord, type ProblemList, recordsFrom } from '../../check/problems.js';
+import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import { detectSqs } from './detect.js';
 import {
   contentDeduplicationId,
   md5OfBody,
@@ -15,7 +16,7 @@ const QUEUE_ARN = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,80
 export const sqsChecker: EventChecker = {
   kind: 'sqs',
   source: 'sqs',
-  detect: recordsFrom('aws:sqs'),
+  detect: detectSqs,
 
   check(event, problems) {
     const records = event.Records as unknown[];

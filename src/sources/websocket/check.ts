@@ -1,6 +1,7 @@
-import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
+import type { EventChecker, ProblemList } from '../../check/problems.js';
 import { isBase64 } from '../http/body.js';
 import { checkUpgradeRequest, checkWebSocketContext, eventTypeOf } from './check-context.js';
+import { detectWebSocket } from './detect.js';
 
 /** Top-level keys of each WebSocket event type, in real order (FORMATS-api-identity §2.1). */
 const TOP_LEVEL = {
@@ -20,14 +21,7 @@ const TOP_LEVEL = {
 export const webSocketChecker: EventChecker = {
   kind: 'websocket',
   source: 'websocket',
-  // No `type` (authorizer inputs have one) and no `resource` (REST events have one).
-  detect: (event) =>
-    isRecord(event) &&
-    !('type' in event) &&
-    !('resource' in event) &&
-    isRecord(event.requestContext) &&
-    'connectionId' in event.requestContext &&
-    'eventType' in event.requestContext,
+  detect: detectWebSocket,
 
   check(event, problems) {
     const context = event.requestContext as Record<string, unknown>;

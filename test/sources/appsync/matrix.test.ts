@@ -41,7 +41,7 @@ describe('appsync matrix', () => {
       if (batch !== undefined) args.push('--batch', String(batch));
       const events = await ndjsonEvents(args);
       for (const event of events) {
-        expect(checkEvent(event)).toEqual({
+        expect(await checkEvent(event)).toEqual({
           kind: batch === undefined ? 'appsync' : 'appsync (batch)',
           problems: [],
         });

@@ -82,8 +82,8 @@ const websocketCases: readonly [string, AuthorizerOptions][] = [
   ],
 ];
 
-function expectValid(event: unknown, kind: keyof typeof KINDS): void {
-  const result = checkEvent(event);
+async function expectValid(event: unknown, kind: keyof typeof KINDS): Promise<void> {
+  const result = await checkEvent(event);
   expect(result.kind).toBe(KINDS[kind].kind);
   expect(result.problems).toEqual([]);
   KINDS[kind].parse(event);
@@ -98,13 +98,13 @@ describe('every request, every kind', () => {
   test.each(cases)('%s / %s / seed %s', async (_n, _r, seed, kind, options, request) => {
     const { name: _name, ...described } = request;
     // A route matches any path, so an HTTP API variant takes the request as it is.
-    expectValid(await authorizerEvent({ ...described, ...options, seed }), kind);
+    await expectValid(await authorizerEvent({ ...described, ...options, seed }), kind);
   });
 
   test.each(websocketCases.flatMap(([name, options]) => SEEDS.map((seed) => [name, seed, options] as const)))(
     'WebSocket $connect / %s / seed %s',
     async (_n, seed, options) => {
-      expectValid(await authorizerEvent({ ...options, api: 'websocket', seed }), 'websocket');
+      await expectValid(await authorizerEvent({ ...options, api: 'websocket', seed }), 'websocket');
     },
   );
 });
@@ -140,7 +140,7 @@ describe('--count 200 --ndjson through the CLI', () => {
     const ids = new Set<string>();
     for (const line of lines) {
       const event = JSON.parse(line);
-      expectValid(event, kind);
+      await expectValid(event, kind);
       ids.add(JSON.stringify(event.requestContext?.requestId ?? event.authorizationToken));
     }
     // Independent events: fresh request ids (TOKEN inputs: the same run's token on every request).

@@ -57,7 +57,7 @@ describe('cloudformation: every event of a matrix of request types and seeds is 
             seed,
           ])) {
             expect(() => SCHEMAS[type].parse(event)).not.toThrow();
-            expect(checkEvent(event)).toEqual({ kind: 'cloudformation', problems: [] });
+            expect(await checkEvent(event)).toEqual({ kind: 'cloudformation', problems: [] });
           }
         });
       }

@@ -289,7 +289,7 @@ describe('Include body (FORMATS-api-identity §4.2)', () => {
     const ob = (origin.Records[0] as (typeof origin.Records)[0]).cf.request.body;
     expect(ob?.inputTruncated).toBe(true);
     expect(decode(ob?.data ?? '').length).toBe(1024 * 1024);
-    expect(checkEvent(origin).problems).toEqual([]);
+    expect((await checkEvent(origin)).problems).toEqual([]);
   });
 
   test('a bodiless GET with Include body on gets an empty body (UNCONFIRMED, documented choice)', async () => {
@@ -327,7 +327,7 @@ describe('matrix: event types x origins x seeds, --count 200 --ndjson through th
     const events = await ndjsonEvents(['cloudfront', ...args, '--seed', seed]);
     const ids = new Set<string>();
     for (const event of events) {
-      expect(checkEvent(event)).toEqual({ kind: 'cloudfront', problems: [] });
+      expect(await checkEvent(event)).toEqual({ kind: 'cloudfront', problems: [] });
       ids.add(
         (event as { Records: { cf: { config: { requestId: string } } }[] }).Records[0]?.cf.config.requestId ??
           '',

@@ -36,7 +36,7 @@ describe('cloudwatch-logs: every event of a matrix of flags and seeds is valid',
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed} --count 200 --ndjson`, async () => {
         for (const event of await ndjsonEvents(['cloudwatch-logs', ...flags, '--seed', seed], 200)) {
           expect(() => CloudWatchLogsSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'cloudwatch-logs', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'cloudwatch-logs', problems: [] });
         }
       });
     }
@@ -91,7 +91,7 @@ describe('cloudwatch-logs: the payload and the rules that tie it together', () =
     );
   });
 
-  it('the real capture’s JSON compresses to exactly the bytes AWS sent (FORMATS-events §7)', () => {
+  it('the real capture’s JSON compresses to exactly the bytes AWS sent (FORMATS-events §7)', async () => {
     const requestId = 'eadc91c8-8273-4a2d-b170-b0a7883b619e';
     const real: LogsMessage = {
       messageType: 'DATA_MESSAGE',
@@ -125,7 +125,7 @@ describe('cloudwatch-logs: the payload and the rules that tie it together', () =
     expect(createHash('sha256').update(data).digest('hex')).toBe(
       'ae563d6c0db3e0496f56c0836d592dc6fd6e288661754a293510a62d7bad77fd',
     );
-    expect(checkEvent({ awslogs: { data } })).toEqual({ kind: 'cloudwatch-logs', problems: [] });
+    expect(await checkEvent({ awslogs: { data } })).toEqual({ kind: 'cloudwatch-logs', problems: [] });
   });
 
   it('ids: 56 digits, the timestamp in the bits above 144, the low bits counting up by one', async () => {

@@ -174,7 +174,7 @@ describe('per-trigger request fields (§3.3)', () => {
       '[]',
     ]);
     expect(first.request.session).toStrictEqual([]);
-    expect(checkEvent(first).problems).toEqual([]);
+    expect((await checkEvent(first)).problems).toEqual([]);
   });
 
   test('Create: challengeName CUSTOM_CHALLENGE, earlier rounds all failed, three null outputs', async () => {
@@ -325,7 +325,7 @@ describe('common options', () => {
   test('--set changes a field; check then names it', async () => {
     const event = await oneEvent<Event>(['cognito', '--set', 'response.autoConfirmUser=true', '--seed', '1']);
     expect(event.response.autoConfirmUser).toBe(true);
-    expect(checkEvent(event).problems.map((p) => p.path)).toEqual(['response']);
+    expect((await checkEvent(event)).problems.map((p) => p.path)).toEqual(['response']);
   });
 });
 

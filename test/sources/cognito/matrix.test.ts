@@ -86,7 +86,7 @@ describe('every trigger x seeds x --count 200 --ndjson: Powertools schema and ge
         expect(event.triggerSource).toBe(trigger);
         expect(event.version).toBe(version);
         if (schema) expect(schema.safeParse(event).error).toBeUndefined();
-        expect(checkEvent(event)).toEqual({ kind: 'cognito', problems: [] });
+        expect(await checkEvent(event)).toEqual({ kind: 'cognito', problems: [] });
       }
     },
   );

@@ -58,7 +58,7 @@ describe('dynamodb: every event of a matrix of options and seeds is valid', () =
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed} --count 200 --ndjson`, async () => {
         for (const event of await ndjsonEvents(['dynamodb', ...flags, '--seed', seed], 200)) {
           expect(() => DynamoDBStreamSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'dynamodb', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'dynamodb', problems: [] });
         }
       });
     }

@@ -36,7 +36,7 @@ describe('eventbridge: a matrix of options and seeds passes EventBridgeSchema an
           expect(() => EventBridgeSchema.parse(event)).not.toThrow();
           if (flags[1]?.startsWith('s3-'))
             expect(() => S3EventNotificationEventBridgeSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'eventbridge', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'eventbridge', problems: [] });
         }
       });
     }
@@ -47,7 +47,7 @@ describe('eventbridge: a matrix of options and seeds passes EventBridgeSchema an
         'Scheduled Event',
       );
       expect(() => SqsSchema.parse(event)).not.toThrow();
-      expect(checkEvent(event)).toEqual({ kind: 'sqs', problems: [] });
+      expect(await checkEvent(event)).toEqual({ kind: 'sqs', problems: [] });
     }
     const sns = await oneEvent<SNSEvent>(['events', '--detail', '{"a":1}', '--via', 'sns', '--seed', '2']);
     expect(JSON.parse(sns.Records[0]?.Sns.Message ?? '').detail).toEqual({ a: 1 });

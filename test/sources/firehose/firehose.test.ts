@@ -28,7 +28,7 @@ describe('firehose: every event of a matrix of flags and seeds is valid', () => 
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed} --count 200 --ndjson`, async () => {
         for (const event of await ndjsonEvents(['firehose', ...flags, '--seed', seed], 200)) {
           expect(() => KinesisFirehoseSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'firehose', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'firehose', problems: [] });
         }
       });
     }

@@ -36,7 +36,7 @@ describe('ALB', () => {
   test.each(matrix(albVariants))('%s / %s / seed %s', async (_v, _r, seed, variant, request) => {
     const options = variant.options(request);
     const event = await albEvent({ ...options, seed });
-    const result = checkEvent(event);
+    const result = await checkEvent(event);
     expect(result.kind).toBe(options.multiValue ? 'alb (multi-value)' : 'alb (single-value)');
     expect(result.problems).toEqual([]);
     (options.multiValue ? AlbMultiValueHeadersSchema : AlbSchema).parse(event);
@@ -48,7 +48,7 @@ describe('ALB', () => {
 describe('API Gateway REST', () => {
   test.each(matrix(apigwV1Variants))('%s / %s / seed %s', async (_v, _r, seed, variant, request) => {
     const event = await apigwV1Event({ ...variant.options(request), seed });
-    const result = checkEvent(event);
+    const result = await checkEvent(event);
     expect(result.kind).toBe('apigw-v1');
     expect(result.problems).toEqual([]);
     APIGatewayProxyEventSchema.parse(event);
@@ -58,7 +58,7 @@ describe('API Gateway REST', () => {
 describe('API Gateway HTTP API', () => {
   test.each(matrix(apigwV2Variants))('%s / %s / seed %s', async (_v, _r, seed, variant, request) => {
     const event = await apigwV2Event({ ...variant.options(request), seed });
-    const result = checkEvent(event);
+    const result = await checkEvent(event);
     expect(result.kind).toBe('apigw-v2');
     expect(result.problems).toEqual([]);
     APIGatewayProxyEventV2Schema.parse(event);
@@ -68,7 +68,7 @@ describe('API Gateway HTTP API', () => {
 describe('function URL', () => {
   test.each(matrix(functionUrlVariants))('%s / %s / seed %s', async (_v, _r, seed, variant, request) => {
     const event = await functionUrlEvent({ ...variant.options(request), seed });
-    const result = checkEvent(event);
+    const result = await checkEvent(event);
     expect(result.kind).toBe('function-url');
     expect(result.problems).toEqual([]);
     LambdaFunctionUrlSchema.parse(event);

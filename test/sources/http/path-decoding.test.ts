@@ -15,7 +15,7 @@ describe('the path a client sent with escapes', () => {
     expect(event.rawQueryString).toBe('q=a%20b');
     expect(event.queryStringParameters).toEqual({ q: 'a b' });
     expect(APIGatewayProxyEventV2Schema.safeParse(event).success).toBe(true);
-    expect(checkEvent(event)).toEqual({ kind: 'apigw-v2', problems: [] });
+    expect(await checkEvent(event)).toEqual({ kind: 'apigw-v2', problems: [] });
   });
 
   test('%2F becomes a / that routes see: a named stage comes first', async () => {
@@ -27,7 +27,7 @@ describe('the path a client sent with escapes', () => {
     });
     expect(event.rawPath).toBe('/dev/files/a/b');
     expect(event.pathParameters).toEqual({ key: 'a/b' });
-    expect(checkEvent(event).problems).toEqual([]);
+    expect((await checkEvent(event)).problems).toEqual([]);
     await expect(apigwV2Event({ route: 'GET /files/{name}', path: '/files/a%2Fb' })).rejects.toThrow(
       '--path /files/a%2Fb does not match --route GET /files/{name} (HTTP APIs match the decoded path, /files/a/b; give a path the route matches, or another --route)',
     );
@@ -45,7 +45,7 @@ describe('the path a client sent with escapes', () => {
   test('check reads pathParameters from the decoded rawPath: encoded parameters beside it are flagged', async () => {
     const event = await apigwV2Event({ route: 'GET /files/{name}', path: '/files/a%20b', seed: 1 });
     const edited = { ...event, pathParameters: { name: 'a%20b' } };
-    expect(checkEvent(edited).problems).toEqual([
+    expect((await checkEvent(edited)).problems).toEqual([
       {
         path: 'pathParameters',
         message: 'pathParameters are what the route matches in the path',

@@ -54,7 +54,7 @@ describe('kafka: every event of a matrix of flags and seeds is valid', () => {
         const kind = selfManaged ? 'kafka (self-managed)' : 'kafka (msk)';
         for (const event of await ndjsonEvents(['kafka', ...flags, '--seed', seed], 200)) {
           expect(() => schema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind, problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind, problems: [] });
         }
       });
     }

@@ -37,7 +37,7 @@ describe('kinesis: every event of a matrix of options and seeds is valid', () =>
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed} --count 200 --ndjson`, async () => {
         for (const event of await ndjsonEvents(['kinesis', ...flags, '--seed', seed], 200)) {
           expect(() => KinesisDataStreamSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'kinesis', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'kinesis', problems: [] });
         }
       });
     }

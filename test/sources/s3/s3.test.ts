@@ -29,14 +29,14 @@ describe('s3: every event of a matrix of options and seeds is valid (Powertools 
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed}`, async () => {
         for (const event of await ndjsonEvents(['s3', ...flags, '--seed', seed])) {
           expect(() => S3Schema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 's3', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 's3', problems: [] });
         }
       });
     }
   }
   it('s3:TestEvent --count 200 passes its checker', async () => {
     for (const event of await ndjsonEvents(['s3', '--event-name', 's3:TestEvent', '--seed', '3'])) {
-      expect(checkEvent(event)).toEqual({ kind: 's3 (test event)', problems: [] });
+      expect(await checkEvent(event)).toEqual({ kind: 's3 (test event)', problems: [] });
     }
   });
 });

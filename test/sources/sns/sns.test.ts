@@ -32,7 +32,7 @@ describe('sns: every event of a matrix of options and seeds is valid (Powertools
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed}`, async () => {
         for (const event of await ndjsonEvents(['sns', ...flags, '--seed', seed])) {
           expect(() => SnsSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind: 'sns', problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind: 'sns', problems: [] });
         }
       });
     }

@@ -59,7 +59,7 @@ describe('sqs: every event of a matrix of flags and seeds is valid', () => {
       it(`${flags.join(' ') || '(defaults)'} --seed ${seed}`, async () => {
         const event = await sqs([...flags, '--seed', seed]);
         expect(() => SqsSchema.parse(event)).not.toThrow();
-        expect(checkEvent(event)).toEqual({ kind: 'sqs', problems: [] });
+        expect(await checkEvent(event)).toEqual({ kind: 'sqs', problems: [] });
       });
     }
   }

@@ -228,7 +228,7 @@ describe('--via: a matrix of chains, seeds and --count 200 passes the schemas an
           expect(() => parse(event)).not.toThrow();
           if (kind === 'sqs') expect(() => SqsSchema.parse(event)).not.toThrow();
           else expect(() => SnsSchema.parse(event)).not.toThrow();
-          expect(checkEvent(event)).toEqual({ kind, problems: [] });
+          expect(await checkEvent(event)).toEqual({ kind, problems: [] });
         }
       });
     }

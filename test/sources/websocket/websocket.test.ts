@@ -137,7 +137,7 @@ describe('connections', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(times[0] - events[0].requestContext.connectedAt).toBeLessThanOrEqual(1);
     expect(events[0].headers['User-Agent']).toBe(events[1].requestContext.identity.userAgent);
-    for (const event of events) expect(checkEvent(event)).toEqual({ kind: 'websocket', problems: [] });
+    for (const event of events) expect(await checkEvent(event)).toEqual({ kind: 'websocket', problems: [] });
   });
 
   test("messages on a route share the run's connection; $connect alone opens one per event", async () => {
@@ -218,7 +218,7 @@ describe('--count 200 --ndjson through the CLI passes the checker', () => {
     const requestIds = new Set<string>();
     for (const line of lines) {
       const event = JSON.parse(line);
-      expect(checkEvent(event)).toEqual({ kind: 'websocket', problems: [] });
+      expect(await checkEvent(event)).toEqual({ kind: 'websocket', problems: [] });
       requestIds.add(event.requestContext.requestId);
     }
     expect(requestIds.size).toBe(200);
