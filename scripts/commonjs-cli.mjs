@@ -17,7 +17,7 @@
  * most once per process however many files hold it, and the library (dist/index.js) and the NDJSON
  * worker stay ES modules.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -128,6 +128,9 @@ function __chunk(name) {
 }
 __chunk("cli");
 `;
+// V8 checks a cache against its source's length, not its text: a cache left from an earlier build must
+// never meet new files (scripts/code-cache.mjs writes the new ones).
+for (const file of readdirSync(dist)) if (file.endsWith('.cjs.cache')) rmSync(new URL(file, dist));
 writeFileSync(new URL('cli.cjs', dist), loader);
 for (const [file, chunks] of files) {
   const text = `"use strict";\nmodule.exports = function (__define, __chunk) {\n${definitions(chunks)}\n};\n`;
