@@ -4,14 +4,20 @@
  * read and compile; `require` of one CommonJS file pays neither. So the chunks the command reaches
  * from dist/cli.js are written again as CommonJS (import turned into require) and joined:
  *
- * - dist/cli.cjs holds every chunk start-up loads;
+ * - dist/cli.cjs holds only the loader below;
+ * - dist/cli-start.cjs holds every chunk start-up loads;
  * - dist/cli-<chunk>.cjs holds, for each lazy import, the chunks it loads that start-up did not.
+ *
+ * The loader compiles each file itself (node:vm) with the V8 code cache that scripts/code-cache.mjs
+ * writes beside it (`<file>.cjs.cache`), so a run skips parsing and compiling what it runs; a cache
+ * this Node's V8 does not accept (another version, other flags) is ignored and the file compiles from
+ * its text, as without one.
  *
  * A run still loads only what it uses (a source's file when it names the source), each chunk runs at
  * most once per process however many files hold it, and the library (dist/index.js) and the NDJSON
  * worker stay ES modules.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -38,7 +44,7 @@ function staticClosure(name, into = new Set()) {
 
 // The files: start-up's, then one per lazy import target, each less what start-up already holds.
 const startup = staticClosure('cli');
-const files = new Map([['cli', startup]]);
+const files = new Map([['cli-start', startup]]);
 const pending = [...startup];
 while (pending.length > 0) {
   for (const target of importsOf(pending.pop(), LAZY_IMPORT)) {
@@ -83,29 +89,50 @@ const definitions = (chunks) =>
     )
     .join('\n');
 
-// Start-up's file defines the loader: a chunk's factory runs once, on first use, from whichever file
-// defined it first.
+// dist/cli.cjs is the loader: a chunk's factory runs once, on first use, from whichever file defined it
+// first. Each file is compiled as `require` would wrap it, on one line so positions in stack traces
+// stay those of the file.
 const loader = `"use strict";
+const { readFileSync } = require("node:fs");
+const { Script } = require("node:vm");
 const __factories = new Map();
 const __loaded = new Map();
 const __files = ${JSON.stringify(Object.fromEntries(fileOf))};
 function __define(name, factory) {
   if (!__factories.has(name)) __factories.set(name, factory);
 }
+function __cachedData(filename) {
+  try {
+    return readFileSync(\`\${filename}.cache\`);
+  } catch {
+    return undefined;
+  }
+}
+function __run(file) {
+  const filename = \`\${__dirname}/\${file}.cjs\`;
+  const text = readFileSync(filename, "utf8");
+  const wrapped = \`(function (exports, require, module, __filename, __dirname) {\${text}\\n})\`;
+  const script = new Script(wrapped, { filename, cachedData: __cachedData(filename) });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, require, module, filename, __dirname);
+  return module.exports;
+}
 function __chunk(name) {
   const loaded = __loaded.get(name);
   if (loaded !== undefined) return loaded.exports;
-  if (!__factories.has(name)) require(\`./\${__files[name]}.cjs\`)(__define, __chunk);
+  if (!__factories.has(name)) __run(__files[name])(__define, __chunk);
   const module = { exports: {} };
   __loaded.set(name, module);
   __factories.get(name).call(module.exports, module, module.exports);
   return module.exports;
 }
+__chunk("cli");
 `;
+// V8 checks a cache against its source's length, not its text: a cache left from an earlier build must
+// never meet new files (scripts/code-cache.mjs writes the new ones).
+for (const file of readdirSync(dist)) if (file.endsWith('.cjs.cache')) rmSync(new URL(file, dist));
+writeFileSync(new URL('cli.cjs', dist), loader);
 for (const [file, chunks] of files) {
-  const text =
-    file === 'cli'
-      ? `${loader}${definitions(chunks)}\n__chunk("cli");\n`
-      : `"use strict";\nmodule.exports = function (__define, __chunk) {\n${definitions(chunks)}\n};\n`;
+  const text = `"use strict";\nmodule.exports = function (__define, __chunk) {\n${definitions(chunks)}\n};\n`;
   writeFileSync(new URL(`${file}.cjs`, dist), text);
 }

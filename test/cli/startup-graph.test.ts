@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { responseCheckers } from '../../src/check/response-registry.js';
 import { catalog } from '../../src/sources/catalog.js';
 
 // The built command (the build runs before the tests in `npm test`): bin/gen-event.js requires
-// dist/cli.cjs, the CommonJS form of the chunks of dist/cli.js that start-up loads, joined into one file;
-// each lazy import loads dist/cli-<chunk>.cjs when reached (scripts/commonjs-cli.mjs). Each file says
+// dist/cli.cjs, the loader, which runs dist/cli-start.cjs, the CommonJS form of the chunks of dist/cli.js
+// that start-up loads, joined into one file; each lazy import loads dist/cli-<chunk>.cjs when reached
+// (scripts/commonjs-cli.mjs). Each file says
 // which chunks it holds (`__define("chunk-…"`), and esbuild marks each bundled module in the ES chunks
 // with a `// …node_modules/<package>/…` or `// src/…` comment, so the markers are read there.
 const dist = new URL('../../dist/', import.meta.url);
@@ -54,7 +56,7 @@ function builtinsIn(files: Map<string, string>): Set<string> {
 }
 
 describe('what the command loads before it runs', () => {
-  const startupFiles = chunksOf('cli.cjs');
+  const startupFiles = chunksOf('cli-start.cjs');
   const allFiles = new Map(commandFiles.flatMap((file) => [...chunksOf(file)]));
 
   it('starts from CommonJS in one file, without the ES module loader', () => {
@@ -65,6 +67,22 @@ describe('what the command loads before it runs', () => {
       type: 'commonjs',
     });
     for (const text of allFiles.values()) expect(text).not.toMatch(/\bimport\(|^import |require\("\.\//m);
+    // The loader holds no chunk, and requires only the built-ins it compiles the files with.
+    const loader = readFileSync(new URL('cli.cjs', dist), 'utf8');
+    expect(loader).not.toMatch(/__define\("/);
+    expect([...loader.matchAll(BUILTIN_REQUIRE)].map(([, name]) => name)).toStrictEqual([
+      'node:fs',
+      'node:vm',
+    ]);
+  });
+
+  it('compiles each file of the command with the V8 code cache the build wrote for this Node', () => {
+    for (const file of commandFiles.filter((name) => name !== 'cli.cjs')) {
+      const filename = new URL(file, dist);
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
+      const script = new Script(wrapped, { cachedData: readFileSync(new URL(`${file}.cache`, dist)) });
+      expect(script.cachedDataRejected, file).toBe(false);
+    }
   });
 
   it('loads no package at start-up: yargs-parser, yargs, faker, json-schema-faker and ajv only on demand', () => {
