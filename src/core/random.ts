@@ -114,11 +114,19 @@ export class Random {
     return out;
   }
 
-  /** A lowercase RFC 4122 version 4 UUID. */
+  /**
+   * A lowercase RFC 4122 version 4 UUID: 32 hex digits drawn in order, the 13th and 17th replaced by
+   * the version and the variant (drawn last). Written group by group, with no 32-digit string to slice.
+   */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = HEX[8 + (this.uint32() & 3)];
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const first = this.hex(8);
+    const second = this.hex(4);
+    this.uint32(); // the version digit's draw
+    const third = this.hex(3);
+    this.uint32(); // the variant digit's draw
+    const fourth = this.hex(3);
+    const fifth = this.hex(12);
+    return `${first}-${second}-4${third}-${HEX[8 + (this.uint32() & 3)]}${fourth}-${fifth}`;
   }
 
   base64Chars(length: number): string {

@@ -38,6 +38,8 @@ export interface RestAuthorization {
   caller: RestCaller;
   authorizer(ctx: EventContext): Record<string, unknown> | undefined;
   headers(request: HttpRequest, ctx: EventContext): HeaderField[];
+  /** Whether `headers` draws from the event's randomness (after the service's own headers have). */
+  drawsPerEvent: boolean;
 }
 
 const NO_CALLER: RestCaller = { callerAccountId: null, caller: null, accessKey: null, userArn: null };
@@ -64,6 +66,7 @@ export function prepareRestAuthorization(
       caller: NO_CALLER,
       authorizer: () => ({ claims: restClaims(claims) }),
       headers: bearerHeaders(encodeJwt(claims, run)),
+      drawsPerEvent: false,
     };
   }
   if (kind === 'lambda') {
@@ -87,6 +90,7 @@ export function prepareRestAuthorization(
         ...context,
       }),
       headers,
+      drawsPerEvent: false,
     };
   }
   if (kind === 'iam') {
@@ -102,9 +106,10 @@ export function prepareRestAuthorization(
       authorizer: () => undefined,
       // The captured REST events carry the SigV4 headers but no Authorization (FORMATS §3.2).
       headers: (request, ctx) => sigV4Headers(caller, request.body, ctx.time, ctx.rng, undefined),
+      drawsPerEvent: true,
     };
   }
-  return { caller: NO_CALLER, authorizer: () => undefined, headers: () => [] };
+  return { caller: NO_CALLER, authorizer: () => undefined, headers: () => [], drawsPerEvent: false };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { freshCopy } from '../../core/fresh-copy.js';
+import { Random } from '../../core/random.js';
 import { loadTemplate } from '../../core/template.js';
 import { formatRequestTime } from '../../core/time.js';
 import { bodyText, checkBinaryMediaType, restEncodesBase64, warnIfBinaryAsText } from '../http/body.js';
@@ -51,6 +52,14 @@ export interface PreparedRestRequest {
   stage: string;
   resource: PathTemplate;
   build(ctx: EventContext): RestRequest;
+  /**
+   * The value a header has in the event built for `ctx`, when the service's own headers never carry
+   * that name (lowercase): the request is sent as `build` sends it, and nothing after it is drawn.
+   * Undefined as a function when the service adds the header; the caller then builds the event.
+   */
+  clientHeader?: (ctx: EventContext, name: string) => { request: HttpRequest; value: string | undefined };
+  /** Lowercase names of the headers the service adds to every request (CloudFront, X-Forwarded-*). */
+  serviceHeaderNames: ReadonlySet<string>;
 }
 
 /** Checks the request options once per run and returns the builder of each request. */
@@ -92,21 +101,42 @@ export function prepareRestRequest(
   const deploymentId = run.rng.lowerAlnum(6);
   const edgePrefixes = template.cloudFrontEdgePrefixes as string[];
 
+  const send = (ctx: EventContext): HttpRequest => {
+    const defaultPath = () => samplePath(data, ctx.rng, resource);
+    return sendRequest(spec, { host: site.domainName, path: defaultPath }, ctx, data);
+  };
+  const serviceHeadersOf = (request: HttpRequest, time: number, rng: Random): HeaderField[] => {
+    const trace = traceRoot(time, rng);
+    // Edge-optimized APIs are reached through CloudFront, which adds its headers and its own address.
+    return endpoint === 'edge'
+      ? [
+          ...cloudFrontHeaders(request, rng),
+          ...forwardingHeaders(request, trace, HTTPS_LISTENER, [
+            `${rng.pick(edgePrefixes)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+          ]),
+        ]
+      : forwardingHeaders(request, trace, HTTPS_LISTENER);
+  };
+  // The service's header names do not depend on the request: read once from a request of its own.
+  const probe = Random.fromParts(run.seedMaterial, 'service-header-names');
+  const probeRequest = send({ run, rng: probe, time: run.startTime, index: 0 });
+  const serviceHeaderNames = new Set(
+    serviceHeadersOf(probeRequest, run.startTime, probe).map(([name]) => name.toLowerCase()),
+  );
+  const clientHeader = (ctx: EventContext, name: string) => {
+    const request = send(ctx);
+    let value: string | undefined;
+    // The same fields as `build`, less the service's, which never carry this name; the last one counts.
+    for (const [field, text] of withoutForwardedFor(request.headers))
+      if (field.toLowerCase() === name) value = text;
+    for (const [field, text] of auth.headers(request, ctx)) if (field.toLowerCase() === name) value = text;
+    return { request, value };
+  };
+
   const build = (ctx: EventContext): RestRequest => {
     const { rng } = ctx;
-    const defaultPath = () => samplePath(data, rng, resource);
-    const request = sendRequest(spec, { host: site.domainName, path: defaultPath }, ctx, data);
-    const trace = traceRoot(ctx.time, rng);
-    // Edge-optimized APIs are reached through CloudFront, which adds its headers and its own address.
-    const serviceHeaders =
-      endpoint === 'edge'
-        ? [
-            ...cloudFrontHeaders(request, rng),
-            ...forwardingHeaders(request, trace, HTTPS_LISTENER, [
-              `${rng.pick(edgePrefixes)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
-            ]),
-          ]
-        : forwardingHeaders(request, trace, HTTPS_LISTENER);
+    const request = send(ctx);
+    const serviceHeaders = serviceHeadersOf(request, ctx.time, rng);
     const fields = [
       ...withoutForwardedFor(request.headers),
       ...auth.headers(request, ctx),
@@ -150,5 +180,13 @@ export function prepareRestRequest(
     };
     return { request, headerFields: fields, headerLayout: headers, query, values };
   };
-  return { site, stage, resource, build };
+  return {
+    site,
+    stage,
+    resource,
+    build,
+    serviceHeaderNames,
+    // Only an authorizer whose headers draw nothing per event may skip the service's draws before them.
+    ...(auth.drawsPerEvent ? {} : { clientHeader }),
+  };
 }

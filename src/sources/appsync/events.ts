@@ -7,7 +7,7 @@ import { compileTemplate, type FilledTemplate } from '../../core/template.js';
 import { clientAddress, loadHttpData } from '../http/data.js';
 import type { EventBuilder } from '../source.js';
 import { type AppSyncData, type FieldSample, loadAppSyncData } from './data.js';
-import { type AppSyncSite, amplifyAgentFor, requestHeaders } from './headers.js';
+import { type AppSyncSite, amplifyAgentFor, prepareRequestHeaders } from './headers.js';
 import { appSyncCaller } from './identity.js';
 import { APPSYNC_IDENTITIES, type AppSyncOptions, isRootType } from './options.js';
 import {
@@ -158,8 +158,9 @@ export function prepareAppSyncEvents(options: AppSyncOptions, run: RunContext): 
   const pick = <T>(value: T | readonly T[] | undefined, index: number): T | undefined =>
     Array.isArray(value) ? (value[index] as T) : (value as T | undefined);
 
+  const headersOf = prepareRequestHeaders(site, body.length, given);
   return (ctx) => {
-    const headers = requestHeaders(site, ctx, body.length, caller.credentials(ctx, body), given);
+    const headers = headersOf(ctx, caller.credentials(ctx, body));
     // Fields of object types take the same arguments for every parent; root fields batched together
     // come from aliases, each with arguments of its own.
     const shared =
@@ -181,7 +182,8 @@ export function prepareAppSyncEvents(options: AppSyncOptions, run: RunContext): 
             : freshCopy(ownArguments),
         identity: freshCopy(caller.identity),
         source: root ? null : ownSource === undefined ? sourceOf(values) : freshCopy(ownSource),
-        request: { headers: { ...headers }, domainName: null },
+        // Items of a batch share the values, not the objects.
+        request: { headers: index === 0 ? headers : { ...headers }, domainName: null },
         prev: freshCopy(prev),
         info: {
           selectionSetList: [...list],

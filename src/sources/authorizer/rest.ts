@@ -5,6 +5,7 @@ import { compileTemplate } from '../../core/template.js';
 import type { ApigwV1Options } from '../apigw-v1/index.js';
 import { prepareRestRequest, type RestRequest } from '../apigw-v1/rest-request.js';
 import type { FieldGroup } from '../http/maps.js';
+import type { HttpRequest } from '../http/request.js';
 import type { EventBuilder } from '../source.js';
 import type { IdentitySource } from './identity-sources.js';
 
@@ -50,15 +51,25 @@ export function prepareRestAuthorizer(
 ): EventBuilder {
   // The authorizer never sees the body (FORMATS-api-identity §1.2), so a binary one is no concern.
   const rest = prepareRestRequest({ ...options, authorizer: 'lambda' }, run, false);
-  const methodArnOf = (built: RestRequest) =>
-    executeApiArn(run, rest.site.apiId, rest.stage, `${built.request.method}/${built.request.path.slice(1)}`);
+  const arnPrefix = executeApiArn(run, rest.site.apiId, rest.stage, '');
+  const methodArnOf = (request: HttpRequest) => `${arnPrefix}${request.method}/${request.path.slice(1)}`;
   if (kind === 'token') {
     const fill = compileTemplate(templates.token, 'authorizer.json');
     const source = sources[0] as IdentitySource;
+    const name = source.name.toLowerCase();
+    const { clientHeader } = rest;
+    // The token's header is the client's (the service adds no such header): only the request is sent,
+    // none of the event's other values is needed, and the same values come out.
+    if (clientHeader !== undefined && !rest.serviceHeaderNames.has(name)) {
+      return (ctx) => {
+        const { request, value } = clientHeader(ctx, name);
+        return fill({ methodArn: methodArnOf(request), authorizationToken: value });
+      };
+    }
     return (ctx) => {
       const built = rest.build(ctx);
       return fill({
-        methodArn: methodArnOf(built),
+        methodArn: methodArnOf(built.request),
         authorizationToken: restIdentityValue(built, source),
       });
     };
@@ -70,7 +81,7 @@ export function prepareRestAuthorizer(
     // Empty maps are {} in an authorizer's input, where the proxy event has null (FORMATS-api-identity §1.2).
     return fill({
       ...values,
-      methodArn: methodArnOf(built),
+      methodArn: methodArnOf(built.request),
       queryStringParameters: values.queryStringParameters ?? {},
       multiValueQueryStringParameters: values.multiValueQueryStringParameters ?? {},
       pathParameters: values.pathParameters ?? {},

@@ -31,25 +31,42 @@ export interface PoolUser {
 }
 
 const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+// Each name's forms, worked out once: as written (capitalised) and, for an address, plain a-z.
+const GIVEN_NAMES = GIVEN.map(capital);
+const FAMILY_NAMES = FAMILY.map(capital);
+const FAMILY_ASCII = FAMILY.map((family) => family.normalize('NFD').replace(/[^a-z]/g, ''));
 
 /** A realistic user of the pool, from the event's randomness. */
 export function poolUser(rng: Random): PoolUser {
-  const given = rng.pick(GIVEN);
-  const family = rng.pick(FAMILY);
-  const local = `${given}.${family.normalize('NFD').replace(/[^a-z]/g, '')}${rng.int(0, 1) ? rng.int(1, 99) : ''}`;
+  // Indexes drawn as `rng.pick` draws them.
+  const given = rng.int(0, GIVEN.length - 1);
+  const family = rng.int(0, FAMILY.length - 1);
+  const local = `${GIVEN[given]}.${FAMILY_ASCII[family]}${rng.int(0, 1) ? rng.int(1, 99) : ''}`;
   return {
     sub: rng.uuid(),
     email: `${local}@${rng.pick(DOMAINS)}`,
     // 555-01xx numbers are reserved for fiction in the North American plan.
     phone: `+1${rng.digits(3)}55501${rng.digits(2)}`,
-    givenName: capital(given),
-    familyName: capital(family),
+    givenName: GIVEN_NAMES[given] as string,
+    familyName: FAMILY_NAMES[family] as string,
     hasPhone: rng.int(0, 3) === 0,
   };
 }
 
-/** The account state a trigger sees (FORMATS-api-identity §3.1). */
+const states = new Map<CognitoTrigger, { status: string; emailVerified: string }>();
+
+/** The account state a trigger sees, worked out once per trigger. */
 function stateOf(trigger: CognitoTrigger): { status: string; emailVerified: string } {
+  let state = states.get(trigger);
+  if (state === undefined) {
+    state = triggerState(trigger);
+    states.set(trigger, state);
+  }
+  return state;
+}
+
+/** The account state a trigger sees (FORMATS-api-identity §3.1). */
+function triggerState(trigger: CognitoTrigger): { status: string; emailVerified: string } {
   if (/_(SignUp|ResendCode)$/.test(trigger) && familyOf(trigger) !== 'preSignUp')
     return { status: 'UNCONFIRMED', emailVerified: 'false' };
   if (trigger.endsWith('_AdminCreateUser'))
@@ -79,18 +96,20 @@ export function defaultAttributes(
     };
   }
   const { status, emailVerified } = stateOf(trigger);
-  return {
+  const attributes: Record<string, string> = {
     sub: user.sub,
     'cognito:email_alias': user.email,
     'cognito:user_status': status,
     email_verified: emailVerified,
-    ...(phone
-      ? { phone_number_verified: status === 'CONFIRMED' ? 'true' : 'false', phone_number: user.phone }
-      : {}),
-    given_name: user.givenName,
-    family_name: user.familyName,
-    email: user.email,
   };
+  if (phone) {
+    attributes.phone_number_verified = status === 'CONFIRMED' ? 'true' : 'false';
+    attributes.phone_number = user.phone;
+  }
+  attributes.given_name = user.givenName;
+  attributes.family_name = user.familyName;
+  attributes.email = user.email;
+  return attributes;
 }
 
 const PROVIDERS: readonly (readonly [string, number])[] = [

@@ -151,6 +151,65 @@ describe('REST REQUEST', () => {
     });
   });
 
+  test.each([
+    ['the default Authorization header', {}],
+    ['a header of its own', { identitySources: ['method.request.header.X-Token'] }],
+    ['a header the client sends', { identitySources: ['method.request.header.Accept'] }],
+    [
+      'a header given twice',
+      {
+        headers: [
+          ['X-Key', 'a'],
+          ['X-Key', 'b'],
+        ],
+        identitySources: ['method.request.header.x-key'],
+      },
+    ],
+    ['a header CloudFront adds', { identitySources: ['method.request.header.Via'] }],
+    [
+      'X-Forwarded-For, which the service rewrites',
+      {
+        headers: { 'X-Forwarded-For': '198.51.100.7' },
+        identitySources: ['method.request.header.X-Forwarded-For'],
+      },
+    ],
+    [
+      'a regional endpoint',
+      {
+        endpoint: 'regional',
+        identitySources: ['method.request.header.CloudFront-Viewer-Country'],
+        headers: { 'CloudFront-Viewer-Country': 'NZ' },
+      },
+    ],
+  ] as const)('TOKEN from %s: the value and ARN of the proxy event of every seed', async (_what, given) => {
+    const { identitySources, ...request } = given as { identitySources?: readonly string[] };
+    const name = (identitySources?.[0] ?? 'method.request.header.Authorization').slice(
+      'method.request.header.'.length,
+    );
+    for (const seed of [1, 2, 3]) {
+      const token = await authorizerEvent({
+        ...request,
+        ...(identitySources ? { identitySources: [...identitySources] } : {}),
+        seed,
+      });
+      // The request the authorizer saw, credential included: the REQUEST input of the same options.
+      const input = await authorizerEvent({
+        ...request,
+        type: 'request',
+        ...(identitySources ? { identitySources: [...identitySources] } : {}),
+        seed,
+      });
+      const values = Object.entries(input.multiValueHeaders ?? {}).find(
+        ([key]) => key.toLowerCase() === name.toLowerCase(),
+      )?.[1];
+      expect(token).toStrictEqual({
+        type: 'TOKEN',
+        methodArn: input.methodArn,
+        authorizationToken: values?.at(-1),
+      });
+    }
+  });
+
   test('empty query and path maps are {} where the proxy event has null', async () => {
     const request = { path: '/', seed: 6 } as const;
     const input = await authorizerEvent({ ...request, type: 'request' });
