@@ -30,6 +30,11 @@ export function run(
     child.on('close', (status) =>
       resolve({ status, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
+    // A program may exit without reading its input (a help page, a usage error): writing to its closed
+    // pipe then fails with EPIPE, which says nothing about the run; its status and output do.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 }
