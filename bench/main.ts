@@ -43,16 +43,17 @@ const runs = (section: (typeof SECTIONS)[number]) =>
 /** The target's own count: with --full every source, else only the source with the highest peak. */
 const TARGET_COUNT = 1_000_000;
 /**
- * Each source's NDJSON run is first made at 20,000 events, twice the count where worker threads start
- * (PARALLEL_MIN_EVENTS, src/cli/ndjson-chunks.ts), so it takes the threaded path of users' long runs.
- * When that is over in under 1.5 s it is made again with as many events as take about 2.5 s (at most
- * 200,000): start-up is then under a tenth of the time, and hundreds of blocks of events have gone
- * through the threads, so the rate is as steady as at 200,000. A source of 3,000 to 100,000 events a
- * second costs 2.5 to 7 s instead of 2 to 67 s. With --full, every source runs at the target's count.
+ * Each source's NDJSON run is first made at 30,000 events, three times the count where worker threads
+ * start (PARALLEL_MIN_EVENTS, src/cli/ndjson-chunks.ts), so it takes the threaded path of users' long
+ * runs. When that is over in under 3 s it is made again with as many events as take about 4 s at the
+ * first run's rate (at most 200,000). Starting the process and its threads costs about a second on a
+ * busy machine (a 20,000-event run of firehose showed half its 200,000-event rate): a run of 4 s leaves
+ * it a small share of the time. A source of 3,000 to 100,000 events a second then costs 4 to 10 s
+ * instead of 2 to 67 s. With --full, every source runs at the target's count.
  */
 const SCALE_SIZING: Sizing = full
   ? { first: TARGET_COUNT, most: TARGET_COUNT, seconds: 0 }
-  : { first: 20_000, most: 200_000, seconds: quick ? 1 : 2.5 };
+  : { first: 30_000, most: 200_000, seconds: quick ? 1.5 : 4 };
 /** The hand-written writer has no threads to start and no start-up of its own to spread: it is steady sooner. */
 const HANDWRITTEN_SIZING: Sizing = full
   ? { first: TARGET_COUNT, most: TARGET_COUNT, seconds: 0 }

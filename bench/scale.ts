@@ -105,7 +105,7 @@ export async function measureSized(
 ): Promise<SizedMeasure> {
   const first = await measureThroughPipe(argvFor(sizing.first), env);
   const wantedMs = sizing.seconds * 1000;
-  if (first.ms >= wantedMs * 0.6 || sizing.first >= sizing.most) return { ...first, count: sizing.first };
+  if (first.ms >= wantedMs * 0.75 || sizing.first >= sizing.most) return { ...first, count: sizing.first };
   const rate = sizing.first / first.ms;
   const count = Math.min(sizing.most, roundCount(rate * wantedMs));
   if (count <= sizing.first) return { ...first, count: sizing.first };
