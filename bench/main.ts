@@ -8,7 +8,8 @@
  *                     throughput and scale rows, e.g. `npm run bench -- --source apigw-v2`
  *   --section <name>  only cold-start, throughput or scale (repeat or comma-separate)
  *   --quick           fewer, shorter runs: rougher figures, for trying changes
- *   --full            the NDJSON runs at 1,000,000 events for every source (several minutes more)
+ *   --full            the NDJSON runs at 1,000,000 events for every source, and the cold start with
+ *                     NODE_EXTRA_CA_CERTS set for every path (many minutes more)
  *   --readme          also writes the table into README.md's Performance section
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hyperfineVersion, startupFigures, startupPaths } from './cold-start.js';
 import { benchScript, cliPath, root } from './paths.js';
-import { measureThroughPipe, medianCliMs, type PipeMeasure } from './scale.js';
+import { measureSized, measureThroughPipe, medianCliMs, type PipeMeasure, type Sizing } from './scale.js';
 import { sourceBench } from './source-bench.js';
 import { kilobytes, megabytes, ms, perSecond, type Row, renderTable, times } from './table.js';
 import type { ThroughputResult } from './throughput.js';
@@ -42,15 +43,25 @@ const runs = (section: (typeof SECTIONS)[number]) =>
 /** The target's own count: with --full every source, else only the source with the highest peak. */
 const TARGET_COUNT = 1_000_000;
 /**
- * The NDJSON rate of every source is measured on this many events: past the count where worker
- * threads start, long enough for a stable rate and a memory peak that no longer grows (blocks are
- * bounded), short enough that every source fits in the bench's few minutes.
+ * Each source's NDJSON run is first made at 30,000 events, three times the count where worker threads
+ * start (PARALLEL_MIN_EVENTS, src/cli/ndjson-chunks.ts), so it takes the threaded path of users' long
+ * runs. When that is over in under 3 s it is made again with as many events as take about 4 s at the
+ * first run's rate (at most 200,000). Starting the process and its threads costs about a second on a
+ * busy machine (a 20,000-event run of firehose showed half its 200,000-event rate): a run of 4 s leaves
+ * it a small share of the time. A source of 3,000 to 100,000 events a second then costs 4 to 10 s
+ * instead of 2 to 67 s. With --full, every source runs at the target's count.
  */
-const SCALE_COUNT = full ? TARGET_COUNT : quick ? 60_000 : 200_000;
-/** The hand-written NDJSON writer's rate is steady sooner (no threads to start): fewer events do. */
-const HANDWRITTEN_COUNT = full ? TARGET_COUNT : quick ? 20_000 : 50_000;
+const SCALE_SIZING: Sizing = full
+  ? { first: TARGET_COUNT, most: TARGET_COUNT, seconds: 0 }
+  : { first: 30_000, most: 200_000, seconds: quick ? 1.5 : 4 };
+/** The hand-written writer has no threads to start and no start-up of its own to spread: it is steady sooner. */
+const HANDWRITTEN_SIZING: Sizing = full
+  ? { first: TARGET_COUNT, most: TARGET_COUNT, seconds: 0 }
+  : { first: 5_000, most: 200_000, seconds: quick ? 0.75 : 1.5 };
+/** Pre-made lines go through the pipe at 200,000 to 1,000,000 a second: this many take under a second. */
+const LINES_COUNT = full ? TARGET_COUNT : 100_000;
 /** The run at the target's count is made for a source that finishes it within this long. */
-const TARGET_RUN_MS = 25_000;
+const TARGET_RUN_MS = 20_000;
 const COLD_START_RATIO = 1.5;
 const THROUGHPUT_RATIO = 0.8;
 const NDJSON_RATIO = 0.8;
@@ -131,7 +142,9 @@ await section('cold-start', () => {
   if (made.status !== 0) throw new Error(`could not write an event to check: ${made.stderr}`);
   const all = startupPaths(sources, (s) => benches.get(s)?.givenArgs, checkFile);
   const paths = chosenSources.length > 0 ? all.filter(({ args }) => sources.includes(args[0] ?? '')) : all;
-  const startupCounts = quick ? { rounds: 2, runs: 2 } : { rounds: 3, runs: 3 };
+  // Two rounds of two timed runs (each round after a warm-up run) give every path four interleaved
+  // samples: with some sixty commands, each extra round costs about 25 s.
+  const startupCounts = quick ? { rounds: 1, runs: 2 } : { rounds: 2, runs: 2 };
   for (const { label, ms: median, bareMs } of startupFigures(
     node,
     cliPath,
@@ -150,12 +163,18 @@ await section('cold-start', () => {
     );
   }
   if (caBundle !== undefined) {
+    // With the CA bundle, for information: the first source's paths and the commands of no source
+    // (every path with --full); the bundle's parse costs every path the same.
+    const caPaths = full
+      ? paths
+      : paths.filter(({ args }) => !catalog.includes(args[0] ?? '') || args[0] === sources[0]);
     const withCa = { ...withoutCa, [CA_VARIABLE]: caBundle };
-    const caCounts = quick ? { rounds: 1, runs: 2 } : { rounds: 1, runs: 3 };
+    // Three rounds of one run each, so a busy spell does not fall on `node -e 0`'s runs alone.
+    const caCounts = quick ? { rounds: 1, runs: 1 } : { rounds: 3, runs: 1 };
     for (const { label, ms: median, bareMs } of startupFigures(
       node,
       cliPath,
-      paths,
+      caPaths,
       hyperfine !== undefined,
       withCa,
       caCounts,
@@ -215,68 +234,78 @@ await section('scale', async () => {
       result: batchMs < BATCH_MS ? 'pass' : 'FAIL',
     });
   }
-  const count = SCALE_COUNT.toLocaleString('en-US');
   const peaks: [source: string, bytes: number, rate: number][] = [];
   for (const source of sources) {
-    const figure = `scale: gen-event ${source} --count ${count} --ndjson`;
-    const run = await measureThroughPipe(
-      [cliPath, source, '--count', String(SCALE_COUNT), '--ndjson'],
+    // One run gives the source's NDJSON rate and its peak memory.
+    const run = await measureSized(
+      (count) => [cliPath, source, '--count', String(count), '--ndjson'],
       withoutCa,
+      SCALE_SIZING,
     );
-    const lineBytes = run.bytes / SCALE_COUNT;
-    const rate = eventRate(run, SCALE_COUNT);
+    const figure = `scale: gen-event ${source} --count ${run.count.toLocaleString('en-US')} --ndjson`;
+    const lineBytes = run.bytes / run.count;
+    const rate = eventRate(run, run.count);
     const measured = `${perSecond(rate)} (${kilobytes(lineBytes)})`;
     const byHand =
       benches.get(source)?.throughput === undefined
         ? undefined
-        : await measureThroughPipe(
-            [benchScript('ndjson-handwritten'), source, String(HANDWRITTEN_COUNT)],
+        : await measureSized(
+            (count) => [benchScript('ndjson-handwritten'), source, String(count)],
             withoutCa,
+            HANDWRITTEN_SIZING,
           );
-    const handBytes = byHand === undefined ? 0 : byHand.bytes / HANDWRITTEN_COUNT;
+    const handBytes = byHand === undefined ? 0 : byHand.bytes / byHand.count;
+    const handRate = byHand === undefined ? 0 : eventRate(byHand, byHand.count);
     // The baseline builds the events of its own options (e.g. 10 given records): a ratio only when
     // it builds events of about the size the command's defaults give.
     if (byHand !== undefined && Math.max(handBytes, lineBytes) / Math.min(handBytes, lineBytes) > 1.5) {
       infoRow(
         `${figure}: rate`,
         measured,
-        `${perSecond(eventRate(byHand, HANDWRITTEN_COUNT))} (${kilobytes(handBytes)}, hand-written, other options: no ratio)`,
+        `${perSecond(handRate)} (${kilobytes(handBytes)}, hand-written, other options: no ratio)`,
       );
     } else if (byHand !== undefined) {
       ratioRow(
         `${figure}: rate`,
         measured,
-        `${perSecond(eventRate(byHand, HANDWRITTEN_COUNT))} (${kilobytes(handBytes)}, hand-written, one thread)`,
-        rate / eventRate(byHand, HANDWRITTEN_COUNT),
+        `${perSecond(handRate)} (${kilobytes(handBytes)}, hand-written, one thread)`,
+        rate / handRate,
         NDJSON_RATIO,
         false,
       );
     } else infoRow(`${figure}: rate`, measured, 'no hand-written baseline');
     // The pipe's own limit, for information: no JSON is built, so no generator comes near it.
     const lines = await measureThroughPipe(
-      [benchScript('ndjson-lines'), String(SCALE_COUNT), String(lineBytes)],
+      [benchScript('ndjson-lines'), String(LINES_COUNT), String(lineBytes)],
       withoutCa,
     );
     infoRow(
       `${figure}: the pipe alone`,
-      `${perSecond(eventRate(lines, SCALE_COUNT))} (pre-made lines)`,
+      `${perSecond(eventRate(lines, LINES_COUNT))} (pre-made lines)`,
       '—',
-      times(rate / eventRate(lines, SCALE_COUNT)),
+      times(rate / eventRate(lines, LINES_COUNT)),
     );
     peaks.push([source, run.maxRssBytes, rate]);
     rssRow(`${figure}: peak RSS`, run.maxRssBytes);
   }
   // The target's own count, for the source whose peak was highest among those that finish it in
-  // TARGET_RUN_MS: memory stays flat once the run is under way, so this peak is the others' too.
+  // TARGET_RUN_MS (on a machine too busy for any, the fastest source): memory grows little once the
+  // run is under way (dynamodb: 97 MB at 20,000 events, 116 MB at 200,000), so this run shows how far
+  // a peak moves at the target's count.
   const quickEnough = peaks.filter(([, , rate]) => (TARGET_COUNT / rate) * 1000 <= TARGET_RUN_MS);
-  const slow = peaks.filter((peak) => !quickEnough.includes(peak)).map(([source]) => source);
-  if (SCALE_COUNT < TARGET_COUNT && slow.length > 0) {
+  const fastest = peaks.reduce<(typeof peaks)[number] | undefined>(
+    (a, b) => (a && a[2] >= b[2] ? a : b),
+    undefined,
+  );
+  const candidates = quickEnough.length > 0 ? quickEnough : fastest ? [fastest] : [];
+  const slow = peaks.filter((peak) => !candidates.includes(peak)).map(([source]) => source);
+  if (!full && slow.length > 0) {
     notes.push(
-      `not run at ${TARGET_COUNT.toLocaleString('en-US')} events (over ${TARGET_RUN_MS / 1000} s): ${slow.join(', ')}; npm run bench -- --full runs every source at that count`,
+      `not run at ${TARGET_COUNT.toLocaleString('en-US')} events (over ${TARGET_RUN_MS / 1000} s at the rate above): ${slow.join(', ')}; npm run bench -- --full runs every source at that count`,
     );
   }
-  if (SCALE_COUNT < TARGET_COUNT && quickEnough.length > 0) {
-    const [source] = quickEnough.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (!full && candidates.length > 0) {
+    const [source] = candidates.reduce((a, b) => (b[1] > a[1] ? b : a));
     const run = await measureThroughPipe(
       [cliPath, source, '--count', String(TARGET_COUNT), '--ndjson'],
       withoutCa,

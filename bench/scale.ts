@@ -78,3 +78,42 @@ export function measureThroughPipe(argv: readonly string[], env: NodeJS.ProcessE
 function rssProbe(): string {
   return pathToFileURL(benchScript('rss-probe')).href;
 }
+
+/** How long a sized run should be: its first count, the most it may grow to, and the seconds aimed at. */
+export interface Sizing {
+  first: number;
+  most: number;
+  seconds: number;
+}
+
+/** A pipe run at the count `measureSized` chose. */
+export interface SizedMeasure extends PipeMeasure {
+  count: number;
+}
+
+/**
+ * Runs `argvFor(count)` through the pipe at `sizing.first` events; when that took well under
+ * `sizing.seconds`, once more at the count that takes about that long by the first run's rate (at most
+ * `sizing.most`). A slow source is measured once at a count long enough for a steady rate; a fast one
+ * gets enough events that its start-up is a small part of the time, without every source paying for
+ * the count the fastest needs.
+ */
+export async function measureSized(
+  argvFor: (count: number) => readonly string[],
+  env: NodeJS.ProcessEnv,
+  sizing: Sizing,
+): Promise<SizedMeasure> {
+  const first = await measureThroughPipe(argvFor(sizing.first), env);
+  const wantedMs = sizing.seconds * 1000;
+  if (first.ms >= wantedMs * 0.75 || sizing.first >= sizing.most) return { ...first, count: sizing.first };
+  const rate = sizing.first / first.ms;
+  const count = Math.min(sizing.most, roundCount(rate * wantedMs));
+  if (count <= sizing.first) return { ...first, count: sizing.first };
+  return { ...(await measureThroughPipe(argvFor(count), env)), count };
+}
+
+/** Two significant digits (e.g. 137,000), so the counts in the table read as chosen, not computed. */
+function roundCount(count: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
+}
