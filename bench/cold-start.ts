@@ -125,7 +125,7 @@ export function startupPaths(
       const given = givenArgs(s);
       return [
         { label: `gen-event ${s} (realistic values)`, args: [s] },
-        ...(given ? [{ label: `gen-event ${s} ${shellLine(given)}`, args: [s, ...given] }] : []),
+        ...(given ? [{ label: givenLabel(s, given), args: [s, ...given] }] : []),
         { label: `gen-event ${s} --help`, args: [s, '--help'] },
       ];
     }),
@@ -138,6 +138,12 @@ export function startupPaths(
       args: ['--get-yargs-completions', 'gen-event', sources[0] ?? 'sqs', '--'],
     },
   ];
+}
+
+/** The command line, or a short name for it when it would not fit a table's column. */
+function givenLabel(source: string, given: readonly string[]): string {
+  const line = `gen-event ${source} ${shellLine(given)}`;
+  return line.length <= 90 ? line : `gen-event ${source} (every value given: ${given.length / 2} options)`;
 }
 
 /** Medians of every path and of `node -e 0`, interleaved in one set of runs. */
