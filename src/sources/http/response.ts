@@ -21,6 +21,33 @@ export function checkStatusCode(value: unknown, consequence: string, problems: P
   }
 }
 
+/**
+ * The entries of a header map that is given: an object (or null, or absent); anything else is one
+ * problem naming what `of` the map should hold.
+ */
+function headerEntries(
+  value: unknown,
+  path: string,
+  of: 'values' | 'arrays',
+  consequence: string,
+  problems: ProblemList,
+): [string, unknown][] {
+  if (value === undefined || value === null) return [];
+  if (isRecord(value)) return Object.entries(value);
+  problems.add(
+    path,
+    `${path} is ${kindOf(value)}, not an object of header names to ${of}: ${consequence}`,
+    of === 'values' ? '{"name": "value"}' : '{"name": ["value"]}',
+  );
+  return [];
+}
+
+/** One header value, which API Gateway and ALB read only as a string. */
+function checkHeaderValue(item: unknown, path: string, consequence: string, problems: ProblemList): void {
+  if (typeof item !== 'string')
+    problems.add(path, `header value is ${kindOf(item)}, not a string: ${consequence}`, 'a string');
+}
+
 /** A `headers` map: an object (or null) whose values are strings. */
 export function checkHeaderMap(
   value: unknown,
@@ -28,24 +55,8 @@ export function checkHeaderMap(
   consequence: string,
   problems: ProblemList,
 ): void {
-  if (value === undefined || value === null) return;
-  if (!isRecord(value)) {
-    problems.add(
-      path,
-      `${path} is ${kindOf(value)}, not an object of header names to values: ${consequence}`,
-      '{"name": "value"}',
-    );
-    return;
-  }
-  for (const [name, item] of Object.entries(value)) {
-    if (typeof item !== 'string') {
-      problems.add(
-        `${path}.${name}`,
-        `header value is ${kindOf(item)}, not a string: ${consequence}`,
-        'a string',
-      );
-    }
-  }
+  for (const [name, item] of headerEntries(value, path, 'values', consequence, problems))
+    checkHeaderValue(item, `${path}.${name}`, consequence, problems);
 }
 
 /** A `multiValueHeaders` map: an object (or null) whose values are arrays of strings. */
@@ -55,16 +66,7 @@ export function checkMultiValueMap(
   consequence: string,
   problems: ProblemList,
 ): void {
-  if (value === undefined || value === null) return;
-  if (!isRecord(value)) {
-    problems.add(
-      path,
-      `${path} is ${kindOf(value)}, not an object of header names to arrays: ${consequence}`,
-      '{"name": ["value"]}',
-    );
-    return;
-  }
-  for (const [name, list] of Object.entries(value)) {
+  for (const [name, list] of headerEntries(value, path, 'arrays', consequence, problems)) {
     if (!Array.isArray(list)) {
       problems.add(
         `${path}.${name}`,
@@ -74,13 +76,7 @@ export function checkMultiValueMap(
       continue;
     }
     list.forEach((item, index) => {
-      if (typeof item !== 'string') {
-        problems.add(
-          `${path}.${name}[${index}]`,
-          `header value is ${kindOf(item)}, not a string: ${consequence}`,
-          'a string',
-        );
-      }
+      checkHeaderValue(item, `${path}.${name}[${index}]`, consequence, problems);
     });
   }
 }
