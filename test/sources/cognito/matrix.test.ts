@@ -137,7 +137,39 @@ describe('triggers without a Powertools schema: exact key lists (FORMATS-api-ide
 
 test('--list-triggers: every trigger source, a tab and what it is, one a line; exit 0', async () => {
   const lines = (await cliOutput(['cognito', '--list-triggers'])).trimEnd().split('\n');
-  expect(lines.map((line) => line.split('\t')[0])).toEqual(TRIGGER_SOURCES);
+  // Every triggerSource the Cognito trigger docs list (FORMATS-api-identity §3.2), in the docs' order.
+  const senders = ['SignUp', 'ResendCode', 'ForgotPassword', 'UpdateUserAttribute', 'VerifyUserAttribute'];
+  expect(lines.map((line) => line.split('\t')[0])).toEqual([
+    'PreSignUp_SignUp',
+    'PreSignUp_AdminCreateUser',
+    'PreSignUp_ExternalProvider',
+    'PostConfirmation_ConfirmSignUp',
+    'PostConfirmation_ConfirmForgotPassword',
+    'PreAuthentication_Authentication',
+    'PostAuthentication_Authentication',
+    'DefineAuthChallenge_Authentication',
+    'CreateAuthChallenge_Authentication',
+    'VerifyAuthChallengeResponse_Authentication',
+    'TokenGeneration_HostedAuth',
+    'TokenGeneration_Authentication',
+    'TokenGeneration_NewPasswordChallenge',
+    'TokenGeneration_AuthenticateDevice',
+    'TokenGeneration_RefreshTokens',
+    'TokenGeneration_ClientCredentials',
+    'UserMigration_Authentication',
+    'UserMigration_ForgotPassword',
+    'CustomMessage_SignUp',
+    'CustomMessage_AdminCreateUser',
+    'CustomMessage_ResendCode',
+    'CustomMessage_ForgotPassword',
+    'CustomMessage_UpdateUserAttribute',
+    'CustomMessage_VerifyUserAttribute',
+    'CustomMessage_Authentication',
+    ...[...senders, 'AdminCreateUser', 'AccountTakeOverNotification'].map((s) => `CustomEmailSender_${s}`),
+    ...[...senders, 'AdminCreateUser', 'AccountTakeOverNotification', 'Authentication'].map(
+      (s) => `CustomSMSSender_${s}`,
+    ),
+  ]);
   expect(lines).toHaveLength(40);
   expect(lines[0]).toBe('PreSignUp_SignUp\tpre sign-up: a user signs up (SignUp)');
   for (const line of lines) expect(line).toMatch(/^[A-Za-z]+_[A-Za-z]+\t[^\t]+$/);
