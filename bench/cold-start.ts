@@ -143,7 +143,9 @@ export function startupPaths(
 /** The command line, or a short name for it when it would not fit a table's column. */
 function givenLabel(source: string, given: readonly string[]): string {
   const line = `gen-event ${source} ${shellLine(given)}`;
-  return line.length <= 90 ? line : `gen-event ${source} (every value given: ${given.length / 2} options)`;
+  return line.length <= 90
+    ? line
+    : `gen-event ${source} (every value given: ${given.filter((arg) => arg.startsWith('--')).length} options)`;
 }
 
 /** Medians of every path and of `node -e 0`, interleaved in one set of runs. */
