@@ -10,6 +10,8 @@ export const checkResponseCommand: CommandSpec = {
   name: 'check-response',
   aliases: [],
   positionals: '<source> <file|->',
+  // The sources whose service reads the answer; the registry holds only lazy imports.
+  firstArguments: async () => Object.keys((await import('../check/response-registry.js')).responseCheckers),
   summary: "Check a handler's return value (a file, - for stdin) against what the source's service accepts",
   options: {
     event: {

@@ -7,6 +7,8 @@ export interface CommandSpec {
   summary: string;
   /** Positional arguments, as yargs writes them: `<recipe>`, `[files..]`. */
   positionals?: string;
+  /** The words its first positional is one of, offered by Tab completion (none: any word). */
+  firstArguments?: () => Promise<readonly string[]>;
   options: OptionTable;
   examples: readonly (readonly [string, string])[];
 }

@@ -9,6 +9,8 @@ export interface CompletionOption {
 export interface CompletionTable {
   names(): readonly string[] | Promise<readonly string[]>;
   options(command: string): Record<string, CompletionOption> | Promise<Record<string, CompletionOption>>;
+  /** The words a command's first positional is one of (none: any word, which the shell completes). */
+  firstArguments(command: string): readonly string[] | Promise<readonly string[]>;
 }
 
 /**
@@ -23,15 +25,11 @@ export async function completions(words: readonly string[], table: CompletionTab
   if (command === undefined) {
     return startingWith(current.startsWith('-') ? ['--help', '--version'] : names, current);
   }
-  // check-response names its source first: the sources whose service reads the answer.
+  // A first positional with fixed words (check-response's source) is offered until one is given.
   const afterCommand = before.slice(before.indexOf(command) + 1);
-  if (
-    command === 'check-response' &&
-    !current.startsWith('-') &&
-    afterCommand.every((word) => word.startsWith('-'))
-  ) {
-    const { responseCheckers } = await import('../check/response-registry.js');
-    return startingWith(Object.keys(responseCheckers), current);
+  if (!current.startsWith('-') && afterCommand.every((word) => word.startsWith('-'))) {
+    const words = await table.firstArguments(command);
+    if (words.length > 0) return startingWith(words, current);
   }
   const options = await table.options(command);
   const previous = before.at(-1) ?? '';

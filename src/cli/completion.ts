@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { type CompletionTable, completions } from './completion-words.js';
-import { commandNames, commandOptions } from './parser.js';
+import { commandFirstArguments, commandNames, commandOptions } from './parser.js';
 
 export { COMPLETION_REQUEST } from './parser-options.js';
 
@@ -20,6 +20,7 @@ export async function completionScript(): Promise<string> {
 export const parserCompletionTable: CompletionTable = {
   names: commandNames,
   options: async (command) => (await commandOptions(command)) ?? {},
+  firstArguments: commandFirstArguments,
 };
 
 /** The candidates for the last of `words`, from the parser's own table (see completion-words.ts). */

@@ -11,3 +11,5 @@ export const completionPage = (shell: Shell) => `_completion-${shell}`;
 export const COMPLETION_NAMES_PAGE = '_completion-names';
 /** A command's options for Tab completion, as JSON (src/cli/completion-words.ts). */
 export const completionOptionsPage = (command: string) => `_completion-options-${command}`;
+/** The words a command's first positional is one of, one a line, for the commands that have such words. */
+export const completionArgumentsPage = (command: string) => `_completion-arguments-${command}`;

@@ -1,6 +1,7 @@
 import { completionScript, parserCompletionTable } from './completion.js';
 import {
   COMPLETION_NAMES_PAGE,
+  completionArgumentsPage,
   completionOptionsPage,
   completionPage,
   OVERVIEW_PAGE,
@@ -35,6 +36,8 @@ export async function helpPages(): Promise<Map<string, string>> {
       ]),
     );
     pages.set(completionOptionsPage(name), JSON.stringify(kept));
+    const words = await parserCompletionTable.firstArguments(name);
+    if (words.length > 0) pages.set(completionArgumentsPage(name), `${words.join('\n')}\n`);
   }
   return pages;
 }

@@ -121,6 +121,12 @@ export async function commandOptions(command: string): Promise<OptionTable | und
   return toolCommands.find((c) => c.name === command || c.aliases.includes(command))?.options;
 }
 
+/** The words a command's first positional is one of, for Tab completion (none: any word). */
+export async function commandFirstArguments(command: string): Promise<readonly string[]> {
+  const spec = toolCommands.find((c) => c.name === command || c.aliases.includes(command));
+  return (await spec?.firstArguments?.()) ?? [];
+}
+
 /** Every command name and alias, sources first. */
 export function commandNames(): string[] {
   return [...sourceNames, ...toolCommands.flatMap((c) => [c.name, ...c.aliases])];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CompletionTable } from './completion-words.js';
 import {
   COMPLETION_NAMES_PAGE,
+  completionArgumentsPage,
   completionOptionsPage,
   completionPage,
   OVERVIEW_PAGE,
@@ -103,5 +104,7 @@ export function builtCompletionTable(): CompletionTable | undefined {
   return {
     names: () => names.split('\n').filter((name) => name !== ''),
     options: (command) => JSON.parse(page(completionOptionsPage(command)) ?? '{}'),
+    firstArguments: (command) =>
+      (page(completionArgumentsPage(command)) ?? '').split('\n').filter((word) => word !== ''),
   };
 }
