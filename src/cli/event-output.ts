@@ -1,5 +1,4 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkEventSize, checkFitsInString, type EventStream, serializeEvent } from '../core/engine.js';
 import { GenEventError, InputError, InterruptedError, type StopSignal, UsageError } from '../core/errors.js';
@@ -8,6 +7,7 @@ import { checkFolderTargets } from '../core/folder-targets.js';
 import {
   commitFile,
   createTemporaryFile,
+  fsPromises,
   inspectTarget,
   isFolderTarget,
   removeQuietly,
@@ -241,9 +241,9 @@ async function ndjsonToStream(
   progress: { update(done: number): void },
   interrupted: Interrupted,
 ) {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
-    handle = await open(real, 'w');
+    handle = await fsPromises().open(real, 'w');
     for await (const { text, events } of chunks) {
       await handle.write(text);
       progress.update(events);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { checkAccountId, checkRegion, dnsSuffixOf, partitionOf, randomAccountId } from './aws.js';
 import { UsageError } from './errors.js';
 import { Random } from './random.js';
@@ -61,8 +60,7 @@ export function createRunContext(
     throw new UsageError('--seed is empty', 'give a number or a word, e.g. --seed 42');
   }
   const seedMaterial =
-    origin?.seedMaterial ??
-    (seeded ? `seed:${String(options.seed)}` : `random:${randomBytes(16).toString('hex')}`);
+    origin?.seedMaterial ?? (seeded ? `seed:${String(options.seed)}` : `random:${Random.unseededHex()}`);
   const rng = Random.fromParts(seedMaterial, 'run');
 
   const region = checkRegion(agree('region', options.region, implied.region) ?? 'us-east-1');

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type Dirent,
   linkSync,
@@ -13,7 +12,6 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 
@@ -40,9 +38,16 @@ export function writeFileAtomic(path: string, text: string | Buffer, force: bool
  * name has a fixed length, so a target whose own name is as long as the system allows still works,
  * and starts with a dot, so folder listings (`check`, `seed`) pass over it.
  */
+/** 12 hex digits; the file is created exclusively ('wx'), so a clash is refused, never shared. */
+function temporarySuffix(): string {
+  return Math.floor(Math.random() * 2 ** 48)
+    .toString(16)
+    .padStart(12, '0');
+}
+
 export function createTemporaryFile(path: string): string {
   const dir = dirname(path);
-  const temporary = join(dir, `.gen-event-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dir, `.gen-event-${temporarySuffix()}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, '', { flag: 'wx' });
@@ -149,9 +154,11 @@ export async function writeOutFile(path: string, text: string, force: boolean): 
   const target = inspectTarget(path, force);
   if (target.kind !== 'stream') return writeFileAtomic(target.real, text, force);
   // Asynchronous, so a FIFO nobody reads yet leaves the process free to handle Ctrl-C.
-  await writeFile(target.real, text).catch((error: NodeJS.ErrnoException) => {
-    throw writeError(path, error);
-  });
+  await fsPromises()
+    .writeFile(target.real, text)
+    .catch((error: NodeJS.ErrnoException) => {
+      throw writeError(path, error);
+    });
 }
 
 /** Whether `path` names a folder: an existing one, or any path written with a trailing slash. */
@@ -210,4 +217,9 @@ export function listJsonFiles(dir: string): string[] {
       return entry.isFile() && entry.name.endsWith('.json') ? [path] : [];
     })
     .sort();
+}
+
+/** node:fs/promises, loaded only by the writes into a FIFO or a device that need it (start-up time). */
+export function fsPromises(): typeof import('node:fs/promises') {
+  return process.getBuiltinModule('node:fs/promises') as typeof import('node:fs/promises');
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { RunContext } from '../../core/context.js';
+import { sha256Hex } from '../../core/digest.js';
 import type { Random } from '../../core/random.js';
 import { type HttpData, sessionName } from './data.js';
 import type { HeaderField } from './headers.js';
@@ -53,7 +53,7 @@ export function iamAuthorizer(caller: IamCaller): Record<string, unknown> {
 
 /** SHA-256 of the body as lowercase hex: SigV4's `x-amz-content-sha256`. */
 function payloadHash(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('hex');
+  return sha256Hex(body);
 }
 
 /**

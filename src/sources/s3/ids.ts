@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { md5 } from '../../core/digest.js';
 import type { Random } from '../../core/random.js';
 
 const UPPER_ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -64,12 +64,12 @@ export const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
  * upload, the MD5 of the parts' binary MD5s joined, then `-<part count>` (§0 rule 5).
  */
 export function s3ETag(body: Uint8Array, multipart: boolean): string {
-  if (!multipart) return hash('md5', body, 'hex');
+  if (!multipart) return md5(body);
   const parts = Math.max(1, Math.ceil(body.length / MULTIPART_PART_BYTES));
   const digests: Buffer[] = [];
   for (let i = 0; i < parts; i++) {
     const part = body.subarray(i * MULTIPART_PART_BYTES, (i + 1) * MULTIPART_PART_BYTES);
-    digests.push(Buffer.from(hash('md5', part, 'hex'), 'hex'));
+    digests.push(Buffer.from(md5(part), 'hex'));
   }
-  return `${hash('md5', Buffer.concat(digests), 'hex')}-${parts}`;
+  return `${md5(Buffer.concat(digests))}-${parts}`;
 }

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { md5, sha256Hex } from '../../core/digest.js';
 
 /** A message attribute as it appears in a Lambda SQS record. */
 export interface SqsMessageAttribute {
@@ -11,7 +11,7 @@ export interface SqsMessageAttribute {
 
 /** `md5OfBody`: lowercase hex MD5 of the body's UTF-8 bytes (FORMATS §6.1). */
 export function md5OfBody(body: string): string {
-  return hash('md5', body, 'hex'); // one-shot: a third of the time of createHash for a short body
+  return md5(body);
 }
 
 function lengthPrefixed(bytes: Buffer): Buffer[] {
@@ -34,7 +34,7 @@ export function md5OfMessageAttributes(
 ): string | undefined {
   const names = Object.keys(attributes).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   if (names.length === 0) return undefined;
-  const md5 = createHash('md5');
+  const digested: Buffer[] = [];
   for (const name of names) {
     const attribute = attributes[name] as SqsMessageAttribute;
     const parts = [
@@ -46,12 +46,12 @@ export function md5OfMessageAttributes(
     } else {
       parts.push(STRING_TRANSPORT, ...lengthPrefixed(Buffer.from(attribute.stringValue ?? '', 'utf8')));
     }
-    for (const part of parts) md5.update(part);
+    digested.push(...parts);
   }
-  return md5.digest('hex');
+  return md5(Buffer.concat(digested));
 }
 
 /** Content-based deduplication id: SHA-256 hex of the body (FORMATS §6.2). */
 export function contentDeduplicationId(body: string): string {
-  return hash('sha256', body, 'hex');
+  return sha256Hex(body);
 }
