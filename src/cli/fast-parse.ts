@@ -1,32 +1,20 @@
-import Parser from 'yargs-parser';
 import { commonOptionTable } from '../core/common-options.js';
 import { findEntry } from '../sources/catalog.js';
 import type { OptionTable, Source } from '../sources/source.js';
 import type { ParseResult } from './parser.js';
-import {
-  joinDashValues,
-  misreadOption,
-  PARSER_CONFIGURATION,
-  prototypeOptionName,
-  toYargs,
-} from './parser-options.js';
+import { joinDashValues, misreadOption, prototypeOptionName } from './parser-options.js';
 
-/** The flags createParser adds to every command (`.help('help').alias('help', 'h').version('version')`). */
-const YARGS_FLAGS = ['help', 'version'];
-const YARGS_ALIASES = { help: ['h'] };
-
-/** What yargs hands yargs-parser for one command, derived from the same option table. */
-interface ParserHints {
-  parserOptions: Parser.Options;
-  choices: Record<string, readonly unknown[]>;
-}
+/** Option names as the command's tables spell them; anything else is left to the full parser. */
+const OPTION_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * Parses an ordinary run, `gen-event <source> --option value …`, without loading yargs (most of the
- * CLI's start-up time): yargs-parser, the parser yargs itself runs, gets the hints yargs would give it
- * for that source's options. Anything else — help, version, completion, an unknown option, a missing
- * value, a choice not allowed, extra words, `--` — returns undefined and goes to the full parser, so
- * help text, errors and suggestions have one source. test/cli/fast-parse.test.ts proves the two agree.
+ * Parses an ordinary run, `gen-event <source> --option value …`, without loading yargs or its parser
+ * (most of the CLI's start-up time), reading only the forms an ordinary run has: `--name value`,
+ * `--name=value`, a switch as `--name`, `--name=true|false` or `--no-name`, and a value option given
+ * again for a list. Anything else — help, version, completion, an unknown option, a missing value, a
+ * choice not allowed, a switch given twice or followed by `true`/`false`, extra words, `--` — returns
+ * undefined and goes to the full parser, so help text, errors and suggestions have one source.
+ * test/cli/fast-parse.test.ts proves the two agree, on chosen and on random argument vectors.
  */
 export function fastParse(args: readonly string[], source: Source<unknown>): ParseResult | undefined {
   const command = args[0];
@@ -35,49 +23,40 @@ export function fastParse(args: readonly string[], source: Source<unknown>): Par
   const table: OptionTable = { ...source.options, ...commonOptionTable };
   // The full parser words the error for these.
   if (misreadOption(args, table) || prototypeOptionName(args) !== undefined) return undefined;
-  const hints = parserHints(table);
-  if (hints === undefined) return undefined;
 
-  const { argv, error } = Parser.detailed(joinDashValues(args, table), hints.parserOptions);
-  if (error) return undefined;
-  const { _: positionals, ...given } = argv;
-  if (positionals.length !== 1 || positionals[0] !== command) return undefined;
-  for (const [name, value] of Object.entries(given)) {
-    if (!Object.hasOwn(table, name)) return undefined; // help, version, completion or a typo
-    const allowed = hints.choices[name];
-    if (allowed && [value].flat().some((item) => item !== undefined && !allowed.includes(item))) {
-      return undefined;
+  const words = joinDashValues(args, table).slice(1);
+  const given: Record<string, string | string[] | boolean> = {};
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (!word.startsWith('--')) return undefined; // a second positional word, or short flags
+    const eq = word.indexOf('=');
+    let name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+    let value: string | boolean | undefined = eq < 0 ? undefined : word.slice(eq + 1);
+    if (!Object.hasOwn(table, name) && name.startsWith('no-') && value === undefined) {
+      name = name.slice(3);
+      value = false;
+      if (table[name]?.type !== 'boolean') return undefined;
     }
+    if (!OPTION_NAME.test(name) || !Object.hasOwn(table, name)) return undefined;
+    const spec = table[name];
+    if (spec?.type === 'boolean') {
+      if (Object.hasOwn(given, name)) return undefined;
+      const next = words[i + 1];
+      if (value === undefined && (next === 'true' || next === 'false')) return undefined;
+      given[name] = value === undefined ? true : value === 'true';
+      continue;
+    }
+    if (value === undefined) {
+      const next = words[i + 1];
+      // A value is any next word but an option; `-` alone is standard input.
+      if (next === undefined || (next.startsWith('-') && next !== '-')) return undefined;
+      value = next;
+      i++;
+    }
+    if (typeof value !== 'string') return undefined;
+    if (spec?.choices && !spec.choices.includes(value)) return undefined;
+    const before = given[name];
+    given[name] = before === undefined ? value : ([before, value].flat() as string[]);
   }
   return { kind: 'command', command, options: given, positionals: [] };
-}
-
-/**
- * The parser hints yargs derives from `.option(name, toYargs(spec))`: type, requiresArg (yargs's
- * `narg: NaN`) and choices. An option using any other yargs feature makes the fast path step aside.
- */
-function parserHints(table: OptionTable): ParserHints | undefined {
-  const boolean = [...YARGS_FLAGS];
-  const string: string[] = [];
-  const narg: Record<string, number> = {};
-  const choices: Record<string, readonly unknown[]> = {};
-  for (const [name, spec] of Object.entries(table)) {
-    const { describe: _description, type, requiresArg, choices: allowed, ...unhandled } = toYargs(spec);
-    if (Object.keys(unhandled).length > 0) return undefined;
-    if (type === 'boolean') boolean.push(name);
-    else if (type === 'string') string.push(name);
-    else return undefined;
-    if (requiresArg) narg[name] = Number.NaN;
-    if (allowed !== undefined) choices[name] = [allowed].flat();
-  }
-  return {
-    parserOptions: {
-      alias: YARGS_ALIASES,
-      boolean,
-      string,
-      narg,
-      configuration: { ...PARSER_CONFIGURATION, 'populate--': true },
-    },
-    choices,
-  };
 }

@@ -5,6 +5,7 @@ import type { CliIO } from './io.js';
 import { listSources } from './list.js';
 import { COMPLETION_REQUEST } from './parser-options.js';
 import { builtCompletionTable, quickParse } from './quick-commands.js';
+import { createStdout } from './stdout.js';
 
 /** Exit statuses, as documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, ...STOP_SIGNALS } as const;
@@ -91,7 +92,7 @@ function oneLine(text: string): string {
 
 /** The real process: stdout, stderr, files and stdin; quiet when the reader goes away. */
 export async function runProcess(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const stdout = createStdout((error) => {
     // `gen-event … | head -c 10`: the reader left; that is not an error of ours.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // A full disk or a closed descriptor: say so in one line, as for every other failure.
@@ -100,16 +101,17 @@ export async function runProcess(): Promise<void> {
     );
     process.exit(EXIT.input);
   });
+  let writing = false;
   const io: CliIO = {
-    writeStdout: (text) =>
-      process.stdout.write(text)
-        ? undefined
-        : new Promise<void>((resolve) => process.stdout.once('drain', resolve)),
+    writeStdout: (text) => stdout.write(text, !writing),
     writeStderr: (text) => {
       process.stderr.write(text);
     },
     inputs: processInputReader,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Asked only when progress could be shown: process.stderr is made when first used.
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
     // Outside a write no handler is installed: a signal ends the process at once, even in the middle
     // of a long build, and there is nothing to clean up.
     async whileWriting(work) {
@@ -119,6 +121,7 @@ export async function runProcess(): Promise<void> {
       };
       const signals = Object.keys(STOP_SIGNALS) as StopSignal[];
       for (const signal of signals) process.on(signal, stop);
+      writing = true;
       try {
         return await work(() => caught);
       } finally {
