@@ -3,6 +3,10 @@ import { sha256Digest } from './digest.js';
 const HEX = '0123456789abcdef';
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** Scratch char codes for `chars`, reused: at most this many are turned into a string at once. */
+const CODES: number[] = new Array(1024).fill(0);
+/** A UUID's char codes, the dashes and the version digit fixed. */
+const UUID_CODES: number[] = Array.from('00000000-0000-4000-0000-000000000000', (c) => c.charCodeAt(0));
 
 /**
  * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
@@ -103,9 +107,17 @@ export class Random {
     return item;
   }
 
+  /**
+   * `length` characters drawn from `alphabet`. Made from char codes in one step: a string grown a
+   * character at a time is a chain of pieces that JSON.stringify must flatten again for every event.
+   */
   chars(alphabet: string, length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.uint32() % alphabet.length];
+    for (let start = 0; start < length; start += CODES.length) {
+      const count = Math.min(CODES.length, length - start);
+      for (let i = 0; i < count; i++) CODES[i] = alphabet.charCodeAt(this.uint32() % alphabet.length);
+      out += String.fromCharCode.apply(null, count === CODES.length ? CODES : CODES.slice(0, count));
+    }
     return out;
   }
 
@@ -129,17 +141,24 @@ export class Random {
 
   /**
    * A lowercase RFC 4122 version 4 UUID: 32 hex digits drawn in order, the 13th and 17th replaced by
-   * the version and the variant (drawn last). Written group by group, with no 32-digit string to slice.
+   * the version and the variant (drawn last), written as char codes into a fixed layout.
    */
   uuid(): string {
-    const first = this.hex(8);
-    const second = this.hex(4);
+    const codes = UUID_CODES;
+    // Positions of the 30 drawn digits in `xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx`, in the order drawn.
+    for (let i = 0; i < 8; i++) codes[i] = this.hexCode();
+    for (let i = 9; i < 13; i++) codes[i] = this.hexCode();
     this.uint32(); // the version digit's draw
-    const third = this.hex(3);
+    for (let i = 15; i < 18; i++) codes[i] = this.hexCode();
     this.uint32(); // the variant digit's draw
-    const fourth = this.hex(3);
-    const fifth = this.hex(12);
-    return `${first}-${second}-4${third}-${HEX[8 + (this.uint32() & 3)]}${fourth}-${fifth}`;
+    for (let i = 20; i < 23; i++) codes[i] = this.hexCode();
+    for (let i = 24; i < 36; i++) codes[i] = this.hexCode();
+    codes[19] = HEX.charCodeAt(8 + (this.uint32() & 3));
+    return String.fromCharCode.apply(null, codes);
+  }
+
+  private hexCode(): number {
+    return HEX.charCodeAt(this.uint32() % 16);
   }
 
   base64Chars(length: number): string {
