@@ -1,73 +1,84 @@
-import type { Faker } from '@faker-js/faker';
+import type { Random } from './random.js';
+import {
+  emailAddress,
+  mixedAlnum,
+  personName,
+  price,
+  productName,
+  upperAlnum,
+  usAddress,
+} from './realistic/values.js';
+import type { RealisticWords } from './realistic/words.js';
 
 /**
  * Realistic business messages for events whose content nobody gave: what an SQS body or a direct
- * invocation payload typically carries. `at` is the event's instant, so dates agree with the event.
+ * invocation payload typically carries. Every value comes from the event's own `rng`, so a seed gives
+ * the same message; `at` is the event's instant, so the message's dates fall just before it.
  */
-type Sample = (faker: Faker, at: number) => Record<string, unknown>;
+type Sample = (words: RealisticWords, rng: Random, at: number) => Record<string, unknown>;
 
-const money = (faker: Faker, min: number, max: number) => Number(faker.commerce.price({ min, max }));
+const before = (rng: Random, at: number, min: number, max: number) =>
+  new Date(at - rng.int(min, max)).toISOString();
 
-const orderPlaced: Sample = (faker, at) => {
-  const items = Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () => ({
-    sku: faker.string.alphanumeric({ length: 8, casing: 'upper' }),
-    name: faker.commerce.productName(),
-    quantity: faker.number.int({ min: 1, max: 4 }),
-    unitPrice: money(faker, 3, 250),
+const orderPlaced: Sample = (words, rng, at) => {
+  const items = Array.from({ length: rng.int(1, 3) }, () => ({
+    sku: upperAlnum(rng, 8),
+    name: productName(rng, words),
+    quantity: rng.int(1, 4),
+    unitPrice: price(rng, 3, 250),
   }));
-  const total = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+  // Summed in cents: the total is exact, as an order system keeps it.
+  const cents = items.reduce((sum, item) => sum + item.quantity * Math.round(item.unitPrice * 100), 0);
   return {
     type: 'OrderPlaced',
-    orderId: `ord_${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
-    customerId: faker.string.uuid(),
+    orderId: `ord_${rng.lowerAlnum(12)}`,
+    customerId: rng.uuid(),
     items,
-    total: Math.round(total * 100) / 100,
+    total: cents / 100,
     currency: 'USD',
-    placedAt: new Date(at - faker.number.int({ min: 200, max: 5000 })).toISOString(),
+    placedAt: before(rng, at, 200, 5000),
   };
 };
 
-const userSignedUp: Sample = (faker, at) => {
-  const firstName = faker.person.firstName();
-  const lastName = faker.person.lastName();
+const userSignedUp: Sample = (words, rng, at) => {
+  const name = personName(rng, words);
   return {
     type: 'UserSignedUp',
-    userId: faker.string.uuid(),
-    email: faker.internet.email({ firstName, lastName }).toLowerCase(),
-    name: `${firstName} ${lastName}`,
-    plan: faker.helpers.arrayElement(['free', 'starter', 'pro']),
-    marketingOptIn: faker.datatype.boolean(),
-    signedUpAt: new Date(at - faker.number.int({ min: 100, max: 3000 })).toISOString(),
+    userId: rng.uuid(),
+    email: emailAddress(rng, name),
+    name: `${name.first} ${name.last}`,
+    plan: rng.pick(['free', 'starter', 'pro']),
+    marketingOptIn: rng.int(0, 1) === 1,
+    signedUpAt: before(rng, at, 100, 3000),
   };
 };
 
-const paymentCaptured: Sample = (faker, at) => ({
+const paymentCaptured: Sample = (_words, rng, at) => ({
   type: 'PaymentCaptured',
-  paymentId: `pay_${faker.string.alphanumeric({ length: 14 })}`,
-  orderId: `ord_${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
-  amount: money(faker, 5, 900),
-  currency: faker.helpers.arrayElement(['USD', 'EUR', 'GBP']),
-  method: faker.helpers.arrayElement(['card', 'paypal', 'bank_transfer']),
-  capturedAt: new Date(at - faker.number.int({ min: 100, max: 4000 })).toISOString(),
+  paymentId: `pay_${mixedAlnum(rng, 14)}`,
+  orderId: `ord_${rng.lowerAlnum(12)}`,
+  amount: price(rng, 5, 900),
+  currency: rng.pick(['USD', 'EUR', 'GBP']),
+  method: rng.pick(['card', 'paypal', 'bank_transfer']),
+  capturedAt: before(rng, at, 100, 4000),
 });
 
-const shipmentDispatched: Sample = (faker, at) => ({
-  type: 'ShipmentDispatched',
-  shipmentId: faker.string.uuid(),
-  orderId: `ord_${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
-  carrier: faker.helpers.arrayElement(['UPS', 'FedEx', 'DHL', 'USPS']),
-  trackingNumber: faker.string.alphanumeric({ length: 18, casing: 'upper' }),
-  destination: {
-    city: faker.location.city(),
-    postalCode: faker.location.zipCode(),
-    country: faker.location.countryCode(),
-  },
-  dispatchedAt: new Date(at - faker.number.int({ min: 1000, max: 60000 })).toISOString(),
-});
+const shipmentDispatched: Sample = (words, rng, at) => {
+  const { city, postalCode } = usAddress(rng, words);
+  return {
+    type: 'ShipmentDispatched',
+    shipmentId: rng.uuid(),
+    orderId: `ord_${rng.lowerAlnum(12)}`,
+    carrier: rng.pick(['UPS', 'FedEx', 'DHL', 'USPS']),
+    trackingNumber: upperAlnum(rng, 18),
+    destination: { city, postalCode, country: 'US' },
+    dispatchedAt: before(rng, at, 1000, 60000),
+  };
+};
 
 const SAMPLES: readonly Sample[] = [orderPlaced, userSignedUp, paymentCaptured, shipmentDispatched];
 
-/** One realistic message, its kind chosen by the (seeded) faker. */
-export function samplePayload(faker: Faker, at: number): Record<string, unknown> {
-  return faker.helpers.arrayElement(SAMPLES)(faker, at);
+/** One realistic message, its kind drawn from `rng`. */
+export function samplePayload(words: RealisticWords, rng: Random, at: number): Record<string, unknown> {
+  return rng.pick(SAMPLES)(words, rng, at);
 }

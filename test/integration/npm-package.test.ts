@@ -121,7 +121,7 @@ describe('the published package', () => {
   test('holds the build, the command, the templates, README and LICENSE, and nothing else', () => {
     for (const path of packed) {
       expect(path).toMatch(
-        /^(dist\/[^/]+\.c?js|dist\/cli(-[\w-]+)?\.cjs\.cache|dist\/faker-en\.json|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.c?ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
+        /^(dist\/[^/]+\.c?js|dist\/cli(-[\w-]+)?\.cjs\.cache|dist\/realistic-words\.json|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.c?ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
       );
     }
     expect(packed).toEqual(
@@ -135,7 +135,7 @@ describe('the published package', () => {
         'dist/cli-start.cjs',
         'dist/cli-start.cjs.cache',
         'dist/help/sqs.txt',
-        'dist/faker-en.json',
+        'dist/realistic-words.json',
         'dist/cli.js',
         'dist/index.js',
         'dist/index.cjs',

@@ -1,5 +1,4 @@
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { flag, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
@@ -11,6 +10,7 @@ import {
   optionalString,
 } from '../../core/raw-options.js';
 import { readEach } from '../../core/read-each.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import type { EventBuilder, RawOptions, Source } from '../source.js';
@@ -162,7 +162,7 @@ export const cloudWatchLogs: Source<CloudWatchLogsOptions> = {
         ? defaultFilterName(template, run.rng, functionName)
         : checkStreamOrFilterName(options.filter, '--filter');
     const memorySize = run.rng.pick(template.memorySizes as number[]);
-    const faker = messages.length === 0 ? await loadFaker() : undefined;
+    const words = messages.length === 0 ? await loadRealisticWords() : undefined;
 
     return (ctx) => {
       const { rng } = ctx;
@@ -173,8 +173,7 @@ export const cloudWatchLogs: Source<CloudWatchLogsOptions> = {
               start: ctx.time,
               count: eventCount,
               memorySize,
-              appText: (at) =>
-                JSON.stringify(samplePayload(seededFaker(faker as NonNullable<typeof faker>, rng), at)),
+              appText: (at) => JSON.stringify(samplePayload(words as NonNullable<typeof words>, rng, at)),
             });
       // The low 144 bits of the ids: a per-batch constant (low 16 bits clear, as observed) plus a
       // counter that goes up by one per event (FORMATS-events §7).

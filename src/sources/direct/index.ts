@@ -1,9 +1,9 @@
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { firstInexactNumber } from '../../core/json-numbers.js';
 import { json } from '../../core/option-shapes.js';
 import { givenOnly, optionalString } from '../../core/raw-options.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import type { RawOptions, Source } from '../source.js';
@@ -73,7 +73,7 @@ export const direct: Source<DirectOptions> = {
       const generate = await prepareSchemaGenerator(options.schema, '--schema');
       return (ctx) => generate(ctx.rng.uint32());
     }
-    const faker = await loadFaker();
-    return (ctx) => samplePayload(seededFaker(faker, ctx.rng), ctx.time);
+    const words = await loadRealisticWords();
+    return (ctx) => samplePayload(words, ctx.rng, ctx.time);
   },
 };

@@ -1,6 +1,5 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { firstInexactNumber } from '../../core/json-numbers.js';
 import { choice, flag, integer, json, list, record, text } from '../../core/option-shapes.js';
@@ -13,6 +12,7 @@ import {
   optionalString,
   splitPair,
 } from '../../core/raw-options.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
 import type { Item, SetType } from './attribute-value.js';
@@ -161,7 +161,7 @@ export const dynamodb: Source<DynamoDbOptions> = {
     }
     const shown = imagesShown(viewType, eventName);
     const plan = givenImages(options, eventName, viewType, run);
-    const faker = plan ? undefined : await loadFaker();
+    const words = plan ? undefined : await loadRealisticWords();
     const keyNames = plan?.keys ?? checkSampleKeys(options.keys);
 
     /** What a record shows of a write: its `Keys`, the images its view type shows, and their size. */
@@ -177,13 +177,10 @@ export const dynamodb: Source<DynamoDbOptions> = {
     /** Record `i`'s change: the given write, or a realistic item's write at `at`. */
     const changeFor = (ctx: EventContext, at: number): RecordChange => {
       if (givenChange !== undefined) return JSON.parse(givenChange) as RecordChange;
-      const seeded = seededFaker(faker as NonNullable<typeof faker>, ctx.rng);
-      const after = sampleItem(
-        seeded,
-        at,
-        eventName === 'INSERT' ? 1 : seeded.number.int({ min: 2, max: 9 }),
-      );
-      const before = eventName === 'MODIFY' ? previousVersion(after, seeded, at) : after;
+      const { rng } = ctx;
+      const version = eventName === 'INSERT' ? 1 : rng.int(2, 9);
+      const after = sampleItem(words as NonNullable<typeof words>, rng, at, version);
+      const before = eventName === 'MODIFY' ? previousVersion(after, rng, at) : after;
       const newImage = eventName === 'REMOVE' ? undefined : marshallItem(after, 'the item');
       const oldImage = eventName === 'INSERT' ? undefined : marshallItem(before, 'the item');
       return change({ keys: keyNames, newImage, oldImage });

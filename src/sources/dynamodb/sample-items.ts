@@ -1,4 +1,5 @@
-import type { Faker } from '@faker-js/faker';
+import type { Random } from '../../core/random.js';
+import type { RealisticWords } from '../../core/realistic/words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 
 /** Key attributes of the items gen-event makes up: a single-table design's partition and sort key. */
@@ -15,8 +16,13 @@ const ENTITY: Readonly<Record<string, string>> = {
  * A realistic item of a single-table design (`pk` = `ORDER#ord_…`, `sk` = `METADATA`), holding a
  * business record with a version counter, as optimistic locking keeps one; `at` is the write's instant.
  */
-export function sampleItem(faker: Faker, at: number, version: number): Record<string, unknown> {
-  const payload = samplePayload(faker, at);
+export function sampleItem(
+  words: RealisticWords,
+  rng: Random,
+  at: number,
+  version: number,
+): Record<string, unknown> {
+  const payload = samplePayload(words, rng, at);
   const idKey = Object.keys(payload).find((key) => key.endsWith('Id')) as string;
   const entity = ENTITY[payload.type as string] ?? 'ITEM';
   return {
@@ -31,12 +37,12 @@ export function sampleItem(faker: Faker, at: number, version: number): Record<st
 /** The same item as it was one write earlier: the version before, updated some minutes before. */
 export function previousVersion(
   item: Record<string, unknown>,
-  faker: Faker,
+  rng: Random,
   at: number,
 ): Record<string, unknown> {
   return {
     ...item,
     version: (item.version as number) - 1,
-    updatedAt: new Date(at - faker.number.int({ min: 60_000, max: 3_600_000 })).toISOString(),
+    updatedAt: new Date(at - rng.int(60_000, 3_600_000)).toISOString(),
   };
 }

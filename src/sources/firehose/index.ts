@@ -1,11 +1,11 @@
 import { type BytesInput, base64Of, bytesOf } from '../../core/bytes.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { bytesInput, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
 import { givenOnly, optionalInteger, optionalList, optionalString } from '../../core/raw-options.js';
 import { readEach } from '../../core/read-each.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
@@ -170,12 +170,10 @@ export const firehose: Source<FirehoseOptions> = {
     const sourceArn = source === undefined ? undefined : kinesisStreamArn(source, run);
 
     const givenData = data.map((item) => item.toString('base64'));
-    const faker = data.length === 0 ? await loadFaker() : undefined;
+    const words = data.length === 0 ? await loadRealisticWords() : undefined;
     const dataOf = (rng: Random, i: number, at: number): string =>
       givenData[i % givenData.length] ??
-      base64Of(
-        `${JSON.stringify(samplePayload(seededFaker(faker as NonNullable<typeof faker>, rng), at))}\n`,
-      );
+      base64Of(`${JSON.stringify(samplePayload(words as NonNullable<typeof words>, rng, at))}\n`);
 
     return (ctx) => {
       const { rng } = ctx;

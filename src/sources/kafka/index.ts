@@ -1,6 +1,5 @@
 import { type BytesInput, base64Of, bytesOf } from '../../core/bytes.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { bytesInput, choice, flag, integer, list, pair, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
@@ -13,6 +12,7 @@ import {
   splitPair,
 } from '../../core/raw-options.js';
 import { readEach } from '../../core/read-each.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
@@ -239,7 +239,7 @@ export const kafka: Source<KafkaOptions> = {
 
     // Given keys and values are the same in every event: encoded once per run.
     const givenValues = values.map((value) => value.toString('base64'));
-    const faker = values.length === 0 ? await loadFaker() : undefined;
+    const words = values.length === 0 ? await loadRealisticWords() : undefined;
     const recordPartitions = Array.from(
       { length: recordCount },
       (_, i) => partitions[i % partitions.length] as number,
@@ -256,9 +256,7 @@ export const kafka: Source<KafkaOptions> = {
         keyOf: (i) => (options.keyless ? undefined : (keys[i % keys.length] ?? base64Of(rng.uuid()))),
         valueOf: (i) =>
           givenValues[i % givenValues.length] ??
-          base64Of(
-            JSON.stringify(samplePayload(seededFaker(faker as NonNullable<typeof faker>, rng), ctx.time)),
-          ),
+          base64Of(JSON.stringify(samplePayload(words as NonNullable<typeof words>, rng, ctx.time))),
         headers,
       });
       return eventSourceArn === undefined

@@ -1,6 +1,5 @@
 import type { RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { bytesInput, either, flag, integer, list, text } from '../../core/option-shapes.js';
 import type { Random } from '../../core/random.js';
@@ -11,6 +10,7 @@ import {
   optionalList,
   optionalString,
 } from '../../core/raw-options.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { compileTemplate, loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
@@ -170,7 +170,7 @@ export const kinesis: Source<KinesisOptions> = {
         `a partition key has 1 to ${MAX_PARTITION_KEY}`,
       );
     }
-    const faker = givenBase64.length === 0 ? await loadFaker() : undefined;
+    const words = givenBase64.length === 0 ? await loadRealisticWords() : undefined;
 
     return (ctx) => {
       const { rng } = ctx;
@@ -182,7 +182,7 @@ export const kinesis: Source<KinesisOptions> = {
         let data = givenBase64[i % Math.max(givenBase64.length, 1)];
         let key = partitionKey;
         if (data === undefined) {
-          const sample = samplePayload(seededFaker(faker as NonNullable<typeof faker>, rng), arrival);
+          const sample = samplePayload(words as NonNullable<typeof words>, rng, arrival);
           data = Buffer.from(JSON.stringify(sample)).toString('base64');
           // The producer keys a realistic record by its own id (orderId, userId…).
           key ??= String(sample[Object.keys(sample).find((name) => name.endsWith('Id')) as string]);

@@ -1,9 +1,9 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { choice, either, fields, list, record, text } from '../../core/option-shapes.js';
 import { givenOnly, optionalList, optionalString } from '../../core/raw-options.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { loadTemplate } from '../../core/template.js';
 import type { RawOptions, Source } from '../source.js';
@@ -196,13 +196,13 @@ export async function prepareSnsNotifications(
   }
   const topicArn = `arn:${run.partition}:sns:${run.region}:${run.accountId}:${topic.name}`;
   const subscription = snsSubscription(run, topicArn, signatureVersion);
-  const faker = messages.length === 0 && !messageOf ? await loadFaker() : undefined;
+  const words = messages.length === 0 && !messageOf ? await loadRealisticWords() : undefined;
   const count = Math.max(messages.length, 1);
 
   const messageFor = (ctx: EventContext, index: number): string => {
     if (messageOf) return messageOf(ctx, index);
     if (messages.length > 0) return messages[index] as string;
-    return JSON.stringify(samplePayload(seededFaker(faker as NonNullable<typeof faker>, ctx.rng), ctx.time));
+    return JSON.stringify(samplePayload(words as NonNullable<typeof words>, ctx.rng, ctx.time));
   };
 
   return (ctx) => {

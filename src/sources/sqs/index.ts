@@ -1,6 +1,5 @@
 import type { EventContext, RunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { loadFaker, seededFaker } from '../../core/fake.js';
 import type { ArgumentReader } from '../../core/inputs.js';
 import { either, fields, integer, json, list, record, text } from '../../core/option-shapes.js';
 import { setOwn } from '../../core/own-keys.js';
@@ -12,6 +11,7 @@ import {
   optionalString,
 } from '../../core/raw-options.js';
 import { readEach } from '../../core/read-each.js';
+import { loadRealisticWords } from '../../core/realistic/load-words.js';
 import { samplePayload } from '../../core/sample-payloads.js';
 import { prepareSchemaGenerator } from '../../core/schema-payload.js';
 import type { RawOptions, Source } from '../source.js';
@@ -174,7 +174,7 @@ export const sqs: Source<SqsOptions> = {
       options.bodySchema === undefined
         ? undefined
         : await prepareSchemaGenerator(options.bodySchema, '--body-schema');
-    const faker = bodies.length === 0 && !schemaBody ? await loadFaker() : undefined;
+    const words = bodies.length === 0 && !schemaBody ? await loadRealisticWords() : undefined;
 
     // Given bodies are the same in every event: their digests are computed once per run.
     const givenMd5 = bodies.map(md5OfBody);
@@ -187,9 +187,7 @@ export const sqs: Source<SqsOptions> = {
         const value = schemaBody(ctx.rng.uint32());
         return typeof value === 'string' ? value : JSON.stringify(value);
       }
-      return JSON.stringify(
-        samplePayload(seededFaker(faker as NonNullable<typeof faker>, ctx.rng), ctx.time),
-      );
+      return JSON.stringify(samplePayload(words as NonNullable<typeof words>, ctx.rng, ctx.time));
     };
     const messageAt = (ctx: EventContext, i: number): SqsMessage => {
       const body = bodyFor(ctx, i);
