@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { checkEvent } from '../check/registry.js';
 import { maxInputFromRaw, maxInputOption } from '../core/common-options.js';
 import { type GenEventError, UsageError } from '../core/errors.js';
-import { fileError, inputTooLarge, parseJson } from '../core/inputs.js';
+import { type ByteSource, fileError, inputTooLarge, parseJson } from '../core/inputs.js';
 import { listJsonFiles } from '../core/output.js';
 import { optionalBoolean } from '../core/raw-options.js';
 import type { RawOptions } from '../sources/source.js';
@@ -120,7 +119,11 @@ function indent(text: string, by: string): string {
  * line decides: when it is JSON on its own, the input is NDJSON, checked line by line as it is read
  * (a single such line is one document); otherwise the whole input is one document.
  */
-async function* checkStream(stream: Readable, where: string, maxInput: number): AsyncGenerator<CheckedEvent> {
+async function* checkStream(
+  stream: ByteSource,
+  where: string,
+  maxInput: number,
+): AsyncGenerator<CheckedEvent> {
   const reader = new LineReader(stream, where, maxInput);
   const head: string[] = [];
   let first: { line: string; number: number; value: unknown } | undefined;
@@ -202,7 +205,7 @@ class LineReader {
   private ended = false;
 
   constructor(
-    private readonly stream: Readable,
+    private readonly stream: ByteSource,
     private readonly where: string,
     private readonly maxBytes: number,
   ) {

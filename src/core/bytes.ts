@@ -1,10 +1,12 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-
 /**
  * Byte payloads as AWS services carry them in JSON: base64 text (Kinesis and Firehose data, Kafka keys
  * and values, CloudWatch Logs' gzip), byte-number arrays (Kafka headers) and gzip streams. Written
- * once here so every source encodes and checks them the same way.
+ * once here so every source encodes and checks them the same way. node:zlib is loaded by the gzip
+ * functions when they run, not by this file: it brings the streams stack, which the sources that
+ * only encode base64 (Kafka, Firehose) would otherwise pay for at start-up.
  */
+
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 /** Bytes given as text are their UTF-8 encoding; bytes given as bytes are taken as they are. */
 export type BytesInput = string | Uint8Array;
@@ -45,7 +47,7 @@ export function byteNumbers(data: BytesInput): number[] {
  * deflate stream itself comes from Node's bundled zlib, the same source on every platform.
  */
 export function gzipFixed(data: BytesInput, osByte: number): Buffer {
-  const out = gzipSync(bytesOf(data), { level: GZIP_LEVEL });
+  const out = zlib().gzipSync(bytesOf(data), { level: GZIP_LEVEL });
   out[GZIP_OS_OFFSET] = osByte;
   return out;
 }
@@ -58,7 +60,7 @@ const GZIP_OS_OFFSET = 9;
 /** The bytes of a gzip stream, or undefined when it is not one (checkers report, never throw). */
 export function gunzipOrUndefined(data: Buffer): Buffer | undefined {
   try {
-    return gunzipSync(data);
+    return zlib().gunzipSync(data);
   } catch {
     return undefined;
   }

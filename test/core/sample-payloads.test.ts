@@ -9,7 +9,7 @@ const locale = faker.rawDefinitions;
 const FIRST_NAMES = new Set(Object.values(locale.person?.first_name ?? {}).flat());
 const LAST_NAMES = new Set(Object.values(locale.person?.last_name ?? {}).flat());
 const CITIES = new Set(locale.location?.city_name);
-const product = locale.commerce?.product_name as Record<string, string[]>;
+const product = locale.commerce?.product_name as unknown as Record<string, string[]>;
 
 const AT = Date.UTC(2026, 11, 2, 12, 0, 0);
 const KEYS: Record<string, readonly string[]> = {

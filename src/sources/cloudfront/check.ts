@@ -1,5 +1,6 @@
 import { type EventChecker, isRecord, type ProblemList } from '../../check/problems.js';
 import { isBase64 } from '../../core/bytes.js';
+import { ipVersion } from '../../core/ip-address.js';
 import { reasonPhrase } from '../http/status.js';
 import { checkEdgeHeaders, edgeHeaderValues } from './check-headers.js';
 import { detectCloudFront } from './detect.js';
@@ -257,10 +258,7 @@ export const cloudFrontChecker: EventChecker = {
     );
     if ('body' in request && !isRequestEvent(type))
       problems.add(`${at}.body`, 'the request of a response event has no body');
-    if (
-      typeof request.clientIp !== 'string' ||
-      process.getBuiltinModule('node:net').isIP(request.clientIp) === 0
-    )
+    if (typeof request.clientIp !== 'string' || ipVersion(request.clientIp) === 0)
       problems.add(`${at}.clientIp`, 'clientIp is the viewer IPv4 or IPv6 address');
     problems.expectMatch(`${at}.method`, request.method, /^[A-Z]+$/, 'method is an uppercase HTTP method');
     problems.expectMatch(

@@ -1,5 +1,6 @@
 import type { EventContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
+import { ipVersion } from '../../core/ip-address.js';
 import { defaultContentType, formBody, isUtf8 } from './body.js';
 import { cookieHeaderValue, cookiePair, splitCookieHeader } from './cookies.js';
 import { clientAddress, type HttpData, type HttpNetwork } from './data.js';
@@ -114,8 +115,7 @@ export function describeRequest(options: HttpRequestOptions): RequestSpec {
     spec.contentType = contentType;
   }
   if (options.sourceIp !== undefined) {
-    // node:net is loaded only when an address is given: it brings streams and more at start-up.
-    if (process.getBuiltinModule('node:net').isIP(options.sourceIp) === 0) {
+    if (ipVersion(options.sourceIp) === 0) {
       throw new UsageError(
         `--source-ip '${options.sourceIp}' is not an IP address`,
         'give one such as 203.0.113.7',
