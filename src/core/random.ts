@@ -24,17 +24,20 @@ function mix32(value: number): number {
 }
 
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Declared only (no emitted field): a class field starts as undefined, and a field V8 first saw
+  // holding undefined keeps every later integer boxed, which made each draw about four times slower.
+  // Each is stored as a signed 32-bit integer (`| 0`), so all four stay small integers.
+  declare private a: number;
+  declare private b: number;
+  declare private c: number;
+  declare private d: number;
 
   // Four numbers, not a list: one is made per event, and the list would be garbage at once.
   private constructor(a: number, b: number, c: number, d: number) {
-    this.a = a;
-    this.b = b;
-    this.c = c;
-    this.d = d;
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
