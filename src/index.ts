@@ -31,6 +31,7 @@ import type {
 import type { CommonOptions } from './core/common-options.js';
 import { checkEventSize, createEventStream } from './core/engine.js';
 import { UsageError } from './core/errors.js';
+import { EventIterator } from './core/event-iterator.js';
 import { integer } from './core/option-shapes.js';
 import type { AlbOptions } from './sources/alb/index.js';
 import type { ApigwV1Options, RestAuthorizerKind } from './sources/apigw-v1/index.js';
@@ -263,17 +264,18 @@ export async function generate<Name extends SourceName>(
 }
 
 /** `count` independent events of the named source (distinct ids, times moving forward), produced lazily. */
-export async function* generateMany<Name extends SourceName>(
+export function generateMany<Name extends SourceName>(
   source: Name,
   count: number,
   options: EventOptions<OptionTypes[Name], EventTypes[Name]> = {} as EventOptions<
     OptionTypes[Name],
     EventTypes[Name]
   >,
-): AsyncGenerator<EventTypes[Name]> {
-  integer(0, Number.MAX_SAFE_INTEGER).read(count, 'count');
-  const stream = await createEventStream(await sourceNamed(source), options);
-  for (let i = 0; i < count; i++) yield stream.next() as EventTypes[Name];
+): AsyncGenerator<EventTypes[Name], undefined> {
+  return new EventIterator<EventTypes[Name]>(async () => {
+    integer(0, Number.MAX_SAFE_INTEGER).read(count, 'count');
+    return createEventStream(await sourceNamed(source), options);
+  }, count);
 }
 
 /** An SQS event, e.g. `await sqsEvent({ bodies: ['{"orderId":42}'], fifo: true, seed: 1 })`. */

@@ -1,12 +1,17 @@
 import { sha256Digest } from './digest.js';
 
 const HEX = '0123456789abcdef';
+/** The hex digits' char codes, looked up by value. */
+const HEX_CODES: readonly number[] = Array.from(HEX, (c) => c.charCodeAt(0));
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Scratch char codes for `chars`, reused: at most this many are turned into a string at once. */
-const CODES: number[] = new Array(1024).fill(0);
-/** A UUID's char codes, the dashes and the version digit fixed. */
-const UUID_CODES: number[] = Array.from('00000000-0000-4000-0000-000000000000', (c) => c.charCodeAt(0));
+/**
+ * Scratch bytes for `chars`, reused: at most this many characters are turned into a string at once,
+ * read back as Latin-1 in one call (quicker than String.fromCharCode over a list of codes).
+ */
+const SCRATCH = Buffer.alloc(1024);
+/** A UUID's characters, the dashes and the version digit fixed, rewritten in place for each one. */
+const UUID_BYTES = Buffer.from('00000000-0000-4000-0000-000000000000', 'latin1');
 
 /**
  * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
@@ -111,15 +116,20 @@ export class Random {
   }
 
   /**
-   * `length` characters drawn from `alphabet`. Made from char codes in one step: a string grown a
-   * character at a time is a chain of pieces that JSON.stringify must flatten again for every event.
+   * `length` characters drawn from `alphabet`, which holds ASCII characters only (every id alphabet
+   * does). Made in one step: a string grown a character at a time is a chain of pieces that
+   * JSON.stringify must flatten again for every event.
    */
   chars(alphabet: string, length: number): string {
     let out = '';
-    for (let start = 0; start < length; start += CODES.length) {
-      const count = Math.min(CODES.length, length - start);
-      for (let i = 0; i < count; i++) CODES[i] = alphabet.charCodeAt(this.uint32() % alphabet.length);
-      out += String.fromCharCode.apply(null, count === CODES.length ? CODES : CODES.slice(0, count));
+    for (let start = 0; start < length; start += SCRATCH.length) {
+      const count = Math.min(SCRATCH.length, length - start);
+      for (let i = 0; i < count; i++) {
+        const code = alphabet.charCodeAt(this.uint32() % alphabet.length);
+        if (code > 0x7f) throw new RangeError('chars draws from ASCII alphabets only');
+        SCRATCH[i] = code;
+      }
+      out += SCRATCH.toString('latin1', 0, count);
     }
     return out;
   }
@@ -147,21 +157,22 @@ export class Random {
    * the version and the variant (drawn last), written as char codes into a fixed layout.
    */
   uuid(): string {
-    const codes = UUID_CODES;
+    const bytes = UUID_BYTES;
     // Positions of the 30 drawn digits in `xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx`, in the order drawn.
-    for (let i = 0; i < 8; i++) codes[i] = this.hexCode();
-    for (let i = 9; i < 13; i++) codes[i] = this.hexCode();
+    for (let i = 0; i < 8; i++) bytes[i] = this.hexCode();
+    for (let i = 9; i < 13; i++) bytes[i] = this.hexCode();
     this.uint32(); // the version digit's draw
-    for (let i = 15; i < 18; i++) codes[i] = this.hexCode();
+    for (let i = 15; i < 18; i++) bytes[i] = this.hexCode();
     this.uint32(); // the variant digit's draw
-    for (let i = 20; i < 23; i++) codes[i] = this.hexCode();
-    for (let i = 24; i < 36; i++) codes[i] = this.hexCode();
-    codes[19] = HEX.charCodeAt(8 + (this.uint32() & 3));
-    return String.fromCharCode.apply(null, codes);
+    for (let i = 20; i < 23; i++) bytes[i] = this.hexCode();
+    for (let i = 24; i < 36; i++) bytes[i] = this.hexCode();
+    bytes[19] = HEX_CODES[8 + (this.uint32() & 3)] as number;
+    return bytes.toString('latin1', 0, 36);
   }
 
   private hexCode(): number {
-    return HEX.charCodeAt(this.uint32() % 16);
+    // The low four bits of the draw: the same digit as `uint32() % 16`, without a 32-bit unsigned value.
+    return HEX_CODES[this.uint32() & 15] as number;
   }
 
   base64Chars(length: number): string {
