@@ -12,6 +12,18 @@ const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const SCRATCH = Buffer.alloc(1024);
 /** A UUID's characters, the dashes and the version digit fixed, rewritten in place for each one. */
 const UUID_BYTES = Buffer.from('00000000-0000-4000-0000-000000000000', 'latin1');
+/** Below this length V8 joins strings into a flat copy at once (ConsString::kMinLength). */
+const FLAT_JOIN_LIMIT = 13;
+
+/**
+ * The first `length` bytes as Latin-1 text. Buffer's own `latin1Slice` (there since Node's first
+ * releases, not documented) skips the argument handling of `toString`, a third of the cost of an id.
+ */
+const latin1Slice = (Buffer.prototype as { latin1Slice?: (start: number, end: number) => string })
+  .latin1Slice;
+const latin1: (bytes: Buffer, length: number) => string = latin1Slice
+  ? (bytes, length) => latin1Slice.call(bytes, 0, length)
+  : (bytes, length) => bytes.toString('latin1', 0, length);
 
 /**
  * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
@@ -116,11 +128,17 @@ export class Random {
   }
 
   /**
-   * `length` characters drawn from `alphabet`, which holds ASCII characters only (every id alphabet
-   * does). Made in one step: a string grown a character at a time is a chain of pieces that
-   * JSON.stringify must flatten again for every event.
+   * `length` characters drawn from `alphabet`, one draw each. A short text is joined a character at a
+   * time (V8 keeps joins under 13 characters flat); a longer one is written into a scratch buffer and
+   * read back in one step, since a string grown a character at a time is a chain of pieces
+   * JSON.stringify must flatten again for every event. That needs an ASCII alphabet, as every id's is.
    */
   chars(alphabet: string, length: number): string {
+    if (length < FLAT_JOIN_LIMIT) {
+      let out = '';
+      for (let i = 0; i < length; i++) out += alphabet[this.uint32() % alphabet.length];
+      return out;
+    }
     let out = '';
     for (let start = 0; start < length; start += SCRATCH.length) {
       const count = Math.min(SCRATCH.length, length - start);
@@ -129,7 +147,7 @@ export class Random {
         if (code > 0x7f) throw new RangeError('chars draws from ASCII alphabets only');
         SCRATCH[i] = code;
       }
-      out += SCRATCH.toString('latin1', 0, count);
+      out += latin1(SCRATCH, count);
     }
     return out;
   }
@@ -167,7 +185,7 @@ export class Random {
     for (let i = 20; i < 23; i++) bytes[i] = this.hexCode();
     for (let i = 24; i < 36; i++) bytes[i] = this.hexCode();
     bytes[19] = HEX_CODES[8 + (this.uint32() & 3)] as number;
-    return bytes.toString('latin1', 0, 36);
+    return latin1(bytes, 36);
   }
 
   private hexCode(): number {

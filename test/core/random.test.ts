@@ -23,4 +23,38 @@ describe('Random', () => {
     for (let i = 0; i < 200; i++)
       expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('chars and uuid draw exactly what one draw per character gives, at every length', () => {
+    // The plain definition, written out: character i is alphabet[uint32() % length].
+    const reference = (rng: Random, alphabet: string, length: number) =>
+      Array.from({ length }, () => alphabet[rng.uint32() % alphabet.length]).join('');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const length of [0, 1, 2, 12, 13, 14, 36, 1023, 1024, 1025, 3000]) {
+      const key = Random.keyOf('chars', length);
+      expect(Random.forIndex(key, 0).chars(alphabet, length)).toBe(
+        reference(Random.forIndex(key, 0), alphabet, length),
+      );
+    }
+    // A UUID: 30 hex digits drawn in order, one draw for the version digit, one for the variant's.
+    const key = Random.keyOf('uuid-reference');
+    for (let index = 0; index < 50; index++) {
+      const digits = Random.forIndex(key, index);
+      const hex = () => '0123456789abcdef'[digits.uint32() % 16];
+      const draw = (count: number) => Array.from({ length: count }, hex).join('');
+      const a = draw(8);
+      const b = draw(4);
+      digits.uint32();
+      const c = draw(3);
+      digits.uint32();
+      const d = draw(3);
+      const e = draw(12);
+      const variant = '89ab'[digits.uint32() & 3];
+      expect(Random.forIndex(key, index).uuid()).toBe(`${a}-${b}-4${c}-${variant}${d}-${e}`);
+    }
+  });
+
+  it('refuses an alphabet beyond ASCII for a long text rather than garble it', () => {
+    const rng = Random.fromParts('wide');
+    expect(() => rng.chars('aé', 40)).toThrow(RangeError);
+  });
 });

@@ -18,11 +18,13 @@ import { defaultAttributes, federatedUserName, type PoolUser, poolUser } from '.
 /** Builds each event of a run: the envelope, the trigger's request and its pre-filled response (§3). */
 export function prepareCognitoEvents(options: CognitoOptions, run: RunContext): EventBuilder {
   const plan = resolveRun(options, run);
-  return (ctx) => cognitoEvent(plan, ctx);
+  // The caller's app client is the same in every event of the run.
+  const callerClientId = options.clientId ?? (isAdminCall(plan.trigger) ? NO_CLIENT_ID : plan.clientId);
+  return (ctx) => cognitoEvent(plan, callerClientId, ctx);
 }
 
-function cognitoEvent(plan: CognitoRun, ctx: EventContext): Record<string, unknown> {
-  const { trigger, options } = plan;
+function cognitoEvent(plan: CognitoRun, callerClientId: string, ctx: EventContext): Record<string, unknown> {
+  const { trigger } = plan;
   const user = poolUser(ctx.rng);
   const request = requestOf(plan, user, ctx.rng);
   const attributes = request.userAttributes as Record<string, string> | null | undefined;
@@ -34,7 +36,7 @@ function cognitoEvent(plan: CognitoRun, ctx: EventContext): Record<string, unkno
     callerContext: {
       // Cognito can rarely tell the SDK; the real captures all say this (FORMATS-api-identity §3.1).
       awsSdkVersion: 'aws-sdk-unknown-unknown',
-      clientId: options.clientId ?? (isAdminCall(trigger) ? NO_CLIENT_ID : plan.clientId),
+      clientId: callerClientId,
     },
     triggerSource: trigger,
     request,
@@ -65,7 +67,11 @@ function attributesOf(plan: CognitoRun, user: PoolUser): Record<string, string> 
   const { trigger, options } = plan;
   if (options.userNotFound === true || trigger === 'TokenGeneration_ClientCredentials') return {};
   const given = options.userAttributes ?? {};
-  const merged = { ...defaultAttributes(trigger, user, familyOf(trigger) === 'customSmsSender'), ...given };
+  // Given attributes over the defaults, in place: the defaults are a fresh object for this event.
+  const merged = Object.assign(
+    defaultAttributes(trigger, user, familyOf(trigger) === 'customSmsSender'),
+    given,
+  );
   // The email alias is the email (FORMATS-api-identity §3.1).
   if (
     'cognito:email_alias' in merged &&
@@ -90,101 +96,131 @@ function sessionOf(plan: CognitoRun, rng: Random): SessionEntry[] {
 }
 
 /** Cognito adds `clientMetadata` only when the API call passed it (REAL: absent in the capture). */
-const withMetadata = (plan: CognitoRun) =>
-  plan.options.clientMetadata === undefined ? {} : { clientMetadata: plan.options.clientMetadata };
+function addMetadata(request: Record<string, unknown>, plan: CognitoRun): Record<string, unknown> {
+  if (plan.options.clientMetadata !== undefined) request.clientMetadata = plan.options.clientMetadata;
+  return request;
+}
 
-const notFound = (plan: CognitoRun) =>
-  plan.options.userNotFound === undefined ? {} : { userNotFound: plan.options.userNotFound };
+function addNotFound(request: Record<string, unknown>, plan: CognitoRun): Record<string, unknown> {
+  if (plan.options.userNotFound !== undefined) request.userNotFound = plan.options.userNotFound;
+  return request;
+}
 
 function requestOf(plan: CognitoRun, user: PoolUser, rng: Random): Record<string, unknown> {
   const { trigger, options } = plan;
-  const metadata = withMetadata(plan);
   switch (familyOf(trigger)) {
     case 'preSignUp':
       // `validationData` is null when the client sent none (REAL).
-      return {
-        userAttributes: attributesOf(plan, user),
-        validationData: options.validationData ?? null,
-        ...metadata,
-      };
+      return addMetadata(
+        {
+          userAttributes: attributesOf(plan, user),
+          validationData: options.validationData ?? null,
+        },
+        plan,
+      );
     case 'postConfirmation':
-      return { userAttributes: attributesOf(plan, user), ...metadata };
+      return addMetadata({ userAttributes: attributesOf(plan, user) }, plan);
     case 'preAuthentication':
-      return {
-        userAttributes: attributesOf(plan, user),
-        validationData: options.validationData ?? {},
-        ...notFound(plan),
-        ...metadata,
-      };
+      return addMetadata(
+        addNotFound(
+          {
+            userAttributes: attributesOf(plan, user),
+            validationData: options.validationData ?? {},
+          },
+          plan,
+        ),
+        plan,
+      );
     case 'postAuthentication':
-      return {
-        userAttributes: attributesOf(plan, user),
-        newDeviceUsed: options.newDevice ?? false,
-        ...metadata,
-      };
+      return addMetadata(
+        {
+          userAttributes: attributesOf(plan, user),
+          newDeviceUsed: options.newDevice ?? false,
+        },
+        plan,
+      );
     case 'defineAuthChallenge':
-      return {
-        userAttributes: attributesOf(plan, user),
-        session: sessionOf(plan, rng),
-        ...metadata,
-        ...notFound(plan),
-      };
+      return addNotFound(
+        addMetadata(
+          {
+            userAttributes: attributesOf(plan, user),
+            session: sessionOf(plan, rng),
+          },
+          plan,
+        ),
+        plan,
+      );
     case 'createAuthChallenge':
-      return {
-        userAttributes: attributesOf(plan, user),
-        // Create runs only when Define asked for a custom challenge.
-        challengeName: 'CUSTOM_CHALLENGE',
-        session: sessionOf(plan, rng),
-        ...metadata,
-        ...notFound(plan),
-      };
+      return addNotFound(
+        addMetadata(
+          {
+            userAttributes: attributesOf(plan, user),
+            // Create runs only when Define asked for a custom challenge.
+            challengeName: 'CUSTOM_CHALLENGE',
+            session: sessionOf(plan, rng),
+          },
+          plan,
+        ),
+        plan,
+      );
     case 'verifyAuthChallenge': {
       const secret = rng.digits(6);
       const privateParameters = options.privateChallengeParameters ?? { answer: secret };
       const right = privateParameters.answer ?? secret;
-      return {
-        userAttributes: attributesOf(plan, user),
-        privateChallengeParameters: privateParameters,
-        challengeAnswer: options.challengeAnswer ?? (rng.int(0, 3) > 0 ? right : rng.digits(6)),
-        ...metadata,
-        ...notFound(plan),
-      };
+      return addNotFound(
+        addMetadata(
+          {
+            userAttributes: attributesOf(plan, user),
+            privateChallengeParameters: privateParameters,
+            challengeAnswer: options.challengeAnswer ?? (rng.int(0, 3) > 0 ? right : rng.digits(6)),
+          },
+          plan,
+        ),
+        plan,
+      );
     }
     case 'preTokenGeneration':
-      return {
-        userAttributes: attributesOf(plan, user),
-        groupConfiguration: {
-          groupsToOverride: options.groups ?? [],
-          iamRolesToOverride: [],
-          preferredRole: null,
+      return addMetadata(
+        {
+          userAttributes: attributesOf(plan, user),
+          groupConfiguration: {
+            groupsToOverride: options.groups ?? [],
+            iamRolesToOverride: [],
+            preferredRole: null,
+          },
+          ...(plan.version === '1' ? {} : { scopes: plan.scopes }),
         },
-        ...(plan.version === '1' ? {} : { scopes: plan.scopes }),
-        ...metadata,
-      };
+        plan,
+      );
     case 'userMigration':
-      return {
-        ...(trigger === 'UserMigration_Authentication'
-          ? { password: options.password ?? password(rng) }
-          : {}),
-        validationData: options.validationData ?? null,
-        userAttributes: null,
-        ...metadata,
-      };
+      return addMetadata(
+        {
+          ...(trigger === 'UserMigration_Authentication'
+            ? { password: options.password ?? password(rng) }
+            : {}),
+          validationData: options.validationData ?? null,
+          userAttributes: null,
+        },
+        plan,
+      );
     case 'customMessage':
-      return {
-        userAttributes: attributesOf(plan, user),
-        codeParameter: CODE_PARAMETER,
-        linkParameter: options.linkVerification === true ? LINK_PARAMETER : null,
-        usernameParameter: trigger === 'CustomMessage_AdminCreateUser' ? USERNAME_PARAMETER : null,
-        ...metadata,
-      };
-    default:
-      return {
-        type: senderType(trigger),
-        code: options.code ?? senderCode(trigger, rng),
-        ...metadata,
-        userAttributes: attributesOf(plan, user),
-      };
+      return addMetadata(
+        {
+          userAttributes: attributesOf(plan, user),
+          codeParameter: CODE_PARAMETER,
+          linkParameter: options.linkVerification === true ? LINK_PARAMETER : null,
+          usernameParameter: trigger === 'CustomMessage_AdminCreateUser' ? USERNAME_PARAMETER : null,
+        },
+        plan,
+      );
+    default: {
+      const request = addMetadata(
+        { type: senderType(trigger), code: options.code ?? senderCode(trigger, rng) },
+        plan,
+      );
+      request.userAttributes = attributesOf(plan, user);
+      return request;
+    }
   }
 }
 
