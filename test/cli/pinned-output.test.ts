@@ -11,8 +11,8 @@ import { spawnCli } from '../helpers/cli.js';
  */
 const PINNED: readonly (readonly [string, string])[] = [
   ['sqs --seed 42', '4af6767186cb7ed0584b9fb8cdb688ebcaf20171db2c95e3f25296ebf9470cb1'],
-  ['sqs --seed 1 --records 20 --trace', '751b477097d9723113694f6b218cda4663d0f58b59879417a9ab2689cc406560'],
-  ['sqs --seed 2 --records 10 --fifo', 'ee61138576880a51cfe09616698fb54fff69e285e895cc59746f9cab517b3429'],
+  ['sqs --seed 1 --records 20 --trace', '750fbafaf53496def46a139727486b8d71aedcf8cbbc48e1d4e90e4cebb0731d'],
+  ['sqs --seed 2 --records 10 --fifo', '4dc3f2c0387dc2f75412ea69d21355fe41505a49df40e4991623fa6a5d6f7d82'],
   [
     'sqs --seed 3 --body a --body b --body c --records 7 --fifo --trace',
     'ba81fb1a04274c95d3ff3ac261fc903dfde3f6debd9467b008133af3b0419bf3',
@@ -25,14 +25,14 @@ const PINNED: readonly (readonly [string, string])[] = [
     'sqs --seed 5 --queue orders.fifo --body a --body b --group-id g --receive-count 3',
     '9402118a910b2cb7e75ed57c236125ba3fd6f396fd2d4bcd545677342fffca96',
   ],
-  ['sqs --seed 6 --count 40 --ndjson', '822f02a2850395b6844e977f02a043621aeda97dce3802d33017de34b0f882ce'],
+  ['sqs --seed 6 --count 40 --ndjson', '1155a843b85d9257363982990298dbd005b1e6e78cce456094fc99ddc7973803'],
   [
     'sqs --seed 7 --count 30 --ndjson --body {"a":1} --records 3',
     '4be6c23c19cedb2cca7f0636b2113bb2b1655e8b5e5dc275909c67457f645151',
   ],
-  ['sns --seed 8 --count 20 --ndjson', 'b20f8967b76e11b04d92be07da7c7713e7753563a08bde5b01cb4162f3c67089'],
+  ['sns --seed 8 --count 20 --ndjson', '60f27f15ff143175d74a2e38556e2902593547107842e33d497d353dc8338bbb'],
   ['direct --seed 3', '468d39917582ad24183dd2de7fedd15b5f25d54f6c64712a69027b686c9637d9'],
-  ['direct --seed 4 --count 40 --ndjson', 'c57d44c6b71a8eee28ff8f02c9ab59a17c988e7bbb2962b38ab75e41e1930604'],
+  ['direct --seed 4 --count 40 --ndjson', 'f493da19017973fbebc024d62748f09a40385affdcc150c0843dcf47d073a0e2'],
   [
     'apigw-v1 --seed 1 --count 40 --ndjson',
     '701bb974f6ff8c2e4cdfa69b2bd2a2a93078c9b4c6203fbdcd8747bb27dddab4',
@@ -55,37 +55,37 @@ const PINNED: readonly (readonly [string, string])[] = [
     '94ec90401bba9c83ea7a140c119c514117c081d4d0999128c8ae0f63a6c28501',
   ],
   // gzip output included: zlib level 6, mtime 0 and OS byte 0x13 make it the same on every machine.
-  ['cloudwatch-logs --seed 1', 'e090ece0f13358be3513928ef0c48bdcb4a251b743a8a571244ab37ca9b2d17d'],
-  ['logs --seed 2 --count 40 --ndjson', 'd01be6cadad49e1d217a82e6737b80d521c846b0cfeb7611da31333e6c88f8ab'],
+  ['cloudwatch-logs --seed 1', '181475e15febbc8b5958c8a76f9d512ae83dd33ca4d8cc56d6ebcd53760e24d2'],
+  ['logs --seed 2 --count 40 --ndjson', 'f0a44781f829d6e82b395e5f2087e90efe45b7edd58df5fd63d10ab24d9ffb06'],
   [
     'kafka --seed 1 --records 5 --header a=b',
-    'b431b90d52b8541be585dca4b82eb582c63846c93a01dc9a1b191668c4d540e7',
+    'f6632e69f665b12e13694feb6eb9d979d45ead3336a1aef4bc96347600213d0e',
   ],
   [
     'kafka --seed 2 --self-managed --count 40 --ndjson',
-    'f049c54cff6a2fe46f4122b3afe07bd7a3838748c379b69dc748da8be4b29c77',
+    '29bc5c354b6dc677c782edd67cebb119133d70638fd71db83f81ae78231361aa',
   ],
   ['firehose --seed 1 --records 4', '270712b27b199c6f60e1329d652e8b2e604b9be58ef7bcb94dba5d660be5740b'],
   [
     'firehose --seed 2 --source-stream s --count 40 --ndjson',
-    '64259e98cb6307eb0757a2ef561cdf48a8f16f969852e7933304f989c5e35f40',
+    'b19f4825f43306303da657343f6b2b2f5e35e96e63b902e76283744194c6dedf',
   ],
   [
     'dynamodb --seed 1 --records 5 --event-name MODIFY',
-    '6e1263e910b2118be23ab2f3fb45119e4f2a4f7dba67683c6a5c562216c109a0',
+    '362544f5b5d1257b709848e1b270066ec2878d911f38af2534b7d3eaae769252',
   ],
   [
     'dynamodb --seed 2 --count 30 --ndjson --ttl',
-    '312ca4cdecf785833c5dd4eb640b6bed2f5fd3c0603d9e3b76a90ffb3c22af0e',
+    'b51431feb1af4a5d0a6a8c9d5f76bc252b8fc33e92e6ccbdc173ca0688442c61',
   ],
   [
     'dynamodb --seed 3 --new-image {"pk":"a","n":1.5,"t":["x","y"]} --set-type t=SS',
     'b64e0985b070762ef19952e60051d3ea6937f2bb63cdb70fe26d0a6792c5eec4',
   ],
-  ['kinesis --seed 1 --records 5', '551c11484700348a80baf503c106c5fe2e5dbc43edb01bbd08d863abbf80aef7'],
+  ['kinesis --seed 1 --records 5', 'ecb8e63df0c785d85ba0190e7699d983b9ae0d4c5be0c67687aa3e1f0c9a7698'],
   [
     'kinesis --seed 2 --count 30 --ndjson --encrypted',
-    'ed7d9254bca23f488bf73f60caa252705e0b23d4d067d2437ac006d285bc18a4',
+    '3a8b1d429a0a1baea1193f67f524a5be2dcb7c7039c23f884485891603e64ce2',
   ],
   [
     'kinesis --seed 3 --data a --data b --records 3 --shard 5',

@@ -13,13 +13,18 @@ export interface RealisticWords {
   readonly productNouns: readonly string[];
 }
 
-/** A locale entry that is either a list or split by sex (`{ generic, female, male }`), as one list. */
+/**
+ * A locale entry as one list: a list as it is; one split by sex (`{ generic, female, male }`) by its
+ * `generic` list, which is what faker itself picks from when no sex is asked for (and keeps the file
+ * the command reads small), or by all its lists when it has none.
+ */
 function wordsOf(entry: unknown, what: string): string[] {
+  const split = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
   const lists = Array.isArray(entry)
     ? [entry]
-    : typeof entry === 'object' && entry !== null
-      ? Object.values(entry).filter(Array.isArray)
-      : [];
+    : Array.isArray(split.generic)
+      ? [split.generic]
+      : Object.values(split).filter(Array.isArray);
   const words = [...new Set(lists.flat().filter((word): word is string => typeof word === 'string'))];
   // A list that came out empty means faker's locale changed shape: fail the build, not the events.
   if (words.length === 0) throw new Error(`faker's English locale has no ${what}`);
