@@ -6,7 +6,9 @@
  *
  * - dist/cli.cjs holds only the loader below;
  * - dist/cli-start.cjs holds every chunk start-up loads;
- * - dist/cli-<chunk>.cjs holds, for each lazy import, the chunks it loads that start-up did not.
+ * - dist/cli-<chunk>.cjs holds, for each lazy import, the chunks it loads that start-up did not; a
+ *   source's file also leaves out what the run machinery's files (the command-line reader and
+ *   run-source) hold, since every source run reads those first or alongside it.
  *
  * The loader compiles each file itself (node:vm) with the V8 code cache that scripts/code-cache.mjs
  * writes beside it (`<file>.cjs.cache`), so a run skips parsing and compiling what it runs; a cache
@@ -34,6 +36,9 @@ const read = (name) => {
 const importsOf = (name, pattern) =>
   [...read(name).matchAll(pattern)].map(([, next]) => next).filter((next) => !NOT_CONVERTED.has(next));
 
+/** Whether the chunk bundles the module (esbuild marks each with a `// src/…` comment). */
+const hasModule = (name, module) => `\n${read(name)}`.includes(`\n// ${module}\n`);
+
 /** `name` and every chunk it imports at load, in the order they first appear. */
 function staticClosure(name, into = new Set()) {
   if (into.has(name)) return into;
@@ -54,9 +59,28 @@ while (pending.length > 0) {
     pending.push(...chunks);
   }
 }
-/** Which file to load for a chunk not yet defined: the first that holds it. */
+// Every source run loads the run machinery before its source: the fast command-line reader and
+// run-source (the engine, the writers and the core they share). A source's file leaves out what those
+// two files hold, so a run reads each chunk once instead of once per file that holds it.
+// (Other commands' files hold them too, e.g. seed's; the file of the import itself is the smallest.)
+const smallestHolding = (marker) =>
+  [...files]
+    .filter(([file, chunks]) => file !== 'cli-start' && [...chunks].some((c) => hasModule(c, marker)))
+    .sort(([, a], [, b]) => a.size - b.size)[0];
+const runFiles = [smallestHolding('src/cli/fast-parse.ts'), smallestHolding('src/cli/run-source.ts')];
+// run-source's file leaves out what the reader's holds (a run through yargs reads that file too).
+const [[, readerChunks], [runSourceFile, runSourceChunks]] = runFiles;
+for (const chunk of readerChunks) if (chunk !== runSourceFile.slice(4)) runSourceChunks.delete(chunk);
+const runChunks = new Set(runFiles.flatMap(([, chunks]) => [...chunks]));
+const catalogChunk = [...startup].find((chunk) => hasModule(chunk, 'src/sources/catalog.ts'));
+for (const target of importsOf(catalogChunk, LAZY_IMPORT)) {
+  const chunks = files.get(`cli-${target}`);
+  for (const chunk of [...chunks]) if (chunk !== target && runChunks.has(chunk)) chunks.delete(chunk);
+}
+
+/** Which file to load for a chunk not yet defined: the run machinery's, else the first that holds it. */
 const fileOf = new Map();
-for (const [file, chunks] of files)
+for (const [file, chunks] of [...runFiles, ...files])
   for (const chunk of chunks) if (!fileOf.has(chunk)) fileOf.set(chunk, file);
 
 /** One chunk as CommonJS, its imports of other chunks going through `__chunk`. */
