@@ -48,4 +48,26 @@ describe('built-in modules a run loads', () => {
   it('cloudwatch-logs loads zlib, whose gzip its payload is', () => {
     expect(modulesLoaded(['cloudwatch-logs']).has('zlib')).toBe(true);
   });
+
+  it.each([['sqs --body x'], ['function-url'], ['authorizer'], ['kafka'], ['cognito'], ['cloudwatch-logs']])(
+    '%s reads each chunk of the command once',
+    (command) => {
+      const record = join(dir, 'files.json');
+      const reads = join(dir, 'reads.cjs');
+      writeFileSync(
+        reads,
+        `const fs = require('node:fs'); const read = fs.readFileSync; const seen = [];
+fs.readFileSync = function (path, ...rest) { if (String(path).endsWith('.cjs')) seen.push(String(path)); return read.call(this, path, ...rest); };
+process.on('exit', () => fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify(seen)));\n`,
+      );
+      const result = spawnSync(process.execPath, ['--require', reads, binPath, ...command.split(' ')]);
+      expect(result.status).toBe(0);
+      const files = JSON.parse(readFileSync(record, 'utf8')) as string[];
+      const chunks = files.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/__define\("([\w-]+)"/g)].map(([, chunk]) => chunk),
+      );
+      expect(files.length).toBeGreaterThanOrEqual(4);
+      expect(chunks.length - new Set(chunks).size).toBe(0);
+    },
+  );
 });
