@@ -15,15 +15,21 @@ const UUID_BYTES = Buffer.from('00000000-0000-4000-0000-000000000000', 'latin1')
 /** Below this length V8 joins strings into a flat copy at once (ConsString::kMinLength). */
 const FLAT_JOIN_LIMIT = 13;
 
+/** Buffer's own `latin1Slice`: there since Node's first releases, not documented. */
+interface Latin1Slicing {
+  latin1Slice(start: number, end: number): string;
+}
+const HAS_LATIN1_SLICE = typeof (Buffer.prototype as Partial<Latin1Slicing>).latin1Slice === 'function';
+
 /**
- * The first `length` bytes as Latin-1 text. Buffer's own `latin1Slice` (there since Node's first
- * releases, not documented) skips the argument handling of `toString`, a third of the cost of an id.
+ * The first `length` bytes as Latin-1 text. `latin1Slice` called as a method skips the argument
+ * handling of `toString`, a third of the cost of an id; `toString` is the fallback should it go.
  */
-const latin1Slice = (Buffer.prototype as { latin1Slice?: (start: number, end: number) => string })
-  .latin1Slice;
-const latin1: (bytes: Buffer, length: number) => string = latin1Slice
-  ? (bytes, length) => latin1Slice.call(bytes, 0, length)
-  : (bytes, length) => bytes.toString('latin1', 0, length);
+function latin1(bytes: Buffer, length: number): string {
+  return HAS_LATIN1_SLICE
+    ? (bytes as unknown as Latin1Slicing).latin1Slice(0, length)
+    : bytes.toString('latin1', 0, length);
+}
 
 /**
  * A small seeded generator (sfc32). Every random value in an event comes from one of these, so the
@@ -162,6 +168,13 @@ export class Random {
 
   digits(length: number): string {
     return this.chars('0123456789', length);
+  }
+
+  /** The number `digits(length)` spells, drawn the same way: for text written out only when needed. */
+  digitsValue(length: number): number {
+    let value = 0;
+    for (let i = 0; i < length; i++) value = value * 10 + (this.uint32() % 10);
+    return value;
   }
 
   bytes(length: number): Buffer {

@@ -53,6 +53,18 @@ describe('Random', () => {
     }
   });
 
+  it('digitsValue is the number digits spells, taking the same draws', () => {
+    const key = Random.keyOf('digits-value');
+    for (let index = 0; index < 200; index++) {
+      const spelled = Random.forIndex(key, index);
+      const counted = Random.forIndex(key, index);
+      const length = 1 + (index % 6);
+      expect(counted.digitsValue(length)).toBe(Number(spelled.digits(length)));
+      // Both leave the stream at the same place.
+      expect(counted.uint32()).toBe(spelled.uint32());
+    }
+  });
+
   it('refuses an alphabet beyond ASCII for a long text rather than garble it', () => {
     const rng = Random.fromParts('wide');
     expect(() => rng.chars('aé', 40)).toThrow(RangeError);

@@ -11,21 +11,46 @@ import {
   isAdminCall,
   LINK_PARAMETER,
   type SessionEntry,
+  type TriggerFamily,
   USERNAME_PARAMETER,
 } from './triggers.js';
-import { defaultAttributes, federatedUserName, type PoolUser, poolUser } from './user.js';
+import {
+  type AttributeRules,
+  attributeRules,
+  defaultAttributes,
+  federatedUserName,
+  PoolUser,
+} from './user.js';
+
+/** A run's plan and what every event of it shares, worked out once. */
+interface EventPlan extends CognitoRun {
+  readonly family: TriggerFamily;
+  /** The caller's app client, the same in every event of the run. */
+  readonly callerClientId: string;
+  /** Null when the trigger's request carries no attributes of the user (`{}`). */
+  readonly rules: AttributeRules | null;
+  readonly givenAttributes: Readonly<Record<string, string>>;
+}
 
 /** Builds each event of a run: the envelope, the trigger's request and its pre-filled response (§3). */
 export function prepareCognitoEvents(options: CognitoOptions, run: RunContext): EventBuilder {
-  const plan = resolveRun(options, run);
-  // The caller's app client is the same in every event of the run.
-  const callerClientId = options.clientId ?? (isAdminCall(plan.trigger) ? NO_CLIENT_ID : plan.clientId);
-  return (ctx) => cognitoEvent(plan, callerClientId, ctx);
+  const resolved = resolveRun(options, run);
+  const { trigger } = resolved;
+  const plan: EventPlan = {
+    ...resolved,
+    family: familyOf(trigger),
+    callerClientId: options.clientId ?? (isAdminCall(trigger) ? NO_CLIENT_ID : resolved.clientId),
+    rules:
+      options.userNotFound === true || trigger === 'TokenGeneration_ClientCredentials'
+        ? null
+        : attributeRules(trigger),
+    givenAttributes: options.userAttributes ?? {},
+  };
+  return (ctx) => cognitoEvent(plan, ctx);
 }
 
-function cognitoEvent(plan: CognitoRun, callerClientId: string, ctx: EventContext): Record<string, unknown> {
-  const { trigger } = plan;
-  const user = poolUser(ctx.rng);
+function cognitoEvent(plan: EventPlan, ctx: EventContext): Record<string, unknown> {
+  const user = new PoolUser(ctx.rng);
   const request = requestOf(plan, user, ctx.rng);
   const attributes = request.userAttributes as Record<string, string> | null | undefined;
   return {
@@ -36,11 +61,11 @@ function cognitoEvent(plan: CognitoRun, callerClientId: string, ctx: EventContex
     callerContext: {
       // Cognito can rarely tell the SDK; the real captures all say this (FORMATS-api-identity §3.1).
       awsSdkVersion: 'aws-sdk-unknown-unknown',
-      clientId: callerClientId,
+      clientId: plan.callerClientId,
     },
-    triggerSource: trigger,
+    triggerSource: plan.trigger,
     request,
-    response: prefilledResponse(trigger, plan.version),
+    response: prefilledResponse(plan.family, plan.version),
   };
 }
 
@@ -63,23 +88,10 @@ function userNameOf(
   return attributes?.sub ?? user.sub;
 }
 
-function attributesOf(plan: CognitoRun, user: PoolUser): Record<string, string> {
-  const { trigger, options } = plan;
-  if (options.userNotFound === true || trigger === 'TokenGeneration_ClientCredentials') return {};
-  const given = options.userAttributes ?? {};
-  // Given attributes over the defaults, in place: the defaults are a fresh object for this event.
-  const merged = Object.assign(
-    defaultAttributes(trigger, user, familyOf(trigger) === 'customSmsSender'),
-    given,
-  );
-  // The email alias is the email (FORMATS-api-identity §3.1).
-  if (
-    'cognito:email_alias' in merged &&
-    given['cognito:email_alias'] === undefined &&
-    merged.email !== undefined
-  )
-    merged['cognito:email_alias'] = merged.email;
-  return merged;
+function attributesOf(plan: EventPlan, user: PoolUser): Record<string, string> {
+  if (plan.rules === null) return {};
+  // The given attributes over the defaults, in place: the defaults are a fresh object for this event.
+  return Object.assign(defaultAttributes(plan.rules, user, plan.givenAttributes), plan.givenAttributes);
 }
 
 /** The session so far: earlier CUSTOM_CHALLENGE rounds, each with the metadata Create gave it (§3.3). */
@@ -106,9 +118,9 @@ function addNotFound(request: Record<string, unknown>, plan: CognitoRun): Record
   return request;
 }
 
-function requestOf(plan: CognitoRun, user: PoolUser, rng: Random): Record<string, unknown> {
+function requestOf(plan: EventPlan, user: PoolUser, rng: Random): Record<string, unknown> {
   const { trigger, options } = plan;
-  switch (familyOf(trigger)) {
+  switch (plan.family) {
     case 'preSignUp':
       // `validationData` is null when the client sent none (REAL).
       return addMetadata(

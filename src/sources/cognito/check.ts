@@ -340,7 +340,7 @@ export const cognitoChecker: EventChecker = {
     problems.expectEqual(
       'response',
       event.response,
-      prefilledResponse(trigger, version),
+      prefilledResponse(familyOf(trigger), version),
       `Cognito invokes ${trigger} with this response pre-filled`,
     );
   },

@@ -85,10 +85,10 @@ export function requestKeysOf(trigger: CognitoTrigger, version: string): Request
  * - Triggers with no output (post confirmation, pre/post authentication, custom senders): `{}`.
  */
 export function prefilledResponse(
-  trigger: CognitoTrigger,
+  family: TriggerFamily,
   version: TokenVersion | string,
 ): Record<string, unknown> {
-  switch (familyOf(trigger)) {
+  switch (family) {
     case 'preSignUp':
       return { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false };
     case 'defineAuthChallenge':

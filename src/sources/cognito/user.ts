@@ -19,54 +19,80 @@ const GIVEN = [
 const FAMILY = ['garcia', 'smith', 'nguyen', 'müller', 'rossi', 'kim', 'okafor', 'silva', 'dubois', 'patel'];
 const DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example.com'];
 
-export interface PoolUser {
-  /** The user's `sub` (a lowercase UUID); also the user name when the pool signs in by email. */
-  sub: string;
-  email: string;
-  phone: string;
-  givenName: string;
-  familyName: string;
-  /** Whether this user has a phone number on file. */
-  hasPhone: boolean;
-}
-
 const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 // Each name's forms, worked out once: as written (capitalised) and, for an address, plain a-z.
 const GIVEN_NAMES = GIVEN.map(capital);
 const FAMILY_NAMES = FAMILY.map(capital);
 const FAMILY_ASCII = FAMILY.map((family) => family.normalize('NFD').replace(/[^a-z]/g, ''));
 
-/** A realistic user of the pool, from the event's randomness. */
-export function poolUser(rng: Random): PoolUser {
-  // Indexes drawn as `rng.pick` draws them.
-  const given = rng.int(0, GIVEN.length - 1);
-  const family = rng.int(0, FAMILY.length - 1);
-  const local = `${GIVEN[given]}.${FAMILY_ASCII[family]}${rng.int(0, 1) ? rng.int(1, 99) : ''}`;
+/**
+ * A realistic user of the pool, from the event's randomness. Every value is drawn at once, in a fixed
+ * order, but the address and the phone number are spelled out only when the event shows them: most
+ * runs give their own email, and most users have no phone.
+ */
+export class PoolUser {
+  /** The user's `sub` (a lowercase UUID); also the user name when the pool signs in by email. */
+  readonly sub: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  /** Whether this user has a phone number on file. */
+  readonly hasPhone: boolean;
+  private readonly given: number;
+  private readonly family: number;
+  /** The number after the name in the address, 1-99, or 0 for none. */
+  private readonly suffix: number;
+  private readonly domain: number;
+  private readonly area: number;
+  private readonly line: number;
+  private address: string | undefined;
+
+  constructor(rng: Random) {
+    // Indexes drawn as `rng.pick` draws them.
+    this.given = rng.int(0, GIVEN.length - 1);
+    this.family = rng.int(0, FAMILY.length - 1);
+    this.suffix = rng.int(0, 1) ? rng.int(1, 99) : 0;
+    this.sub = rng.uuid();
+    this.domain = rng.int(0, DOMAINS.length - 1);
+    this.area = rng.digitsValue(3);
+    this.line = rng.digitsValue(2);
+    this.hasPhone = rng.int(0, 3) === 0;
+    this.givenName = GIVEN_NAMES[this.given] as string;
+    this.familyName = FAMILY_NAMES[this.family] as string;
+  }
+
+  get email(): string {
+    this.address ??= `${GIVEN[this.given]}.${FAMILY_ASCII[this.family]}${this.suffix === 0 ? '' : this.suffix}@${DOMAINS[this.domain]}`;
+    return this.address;
+  }
+
+  /** 555-01xx numbers are reserved for fiction in the North American plan. */
+  get phone(): string {
+    return `+1${String(this.area).padStart(3, '0')}55501${String(this.line).padStart(2, '0')}`;
+  }
+}
+
+/** What a run's default attributes depend on, worked out once per run from its trigger. */
+export interface AttributeRules {
+  readonly trigger: CognitoTrigger;
+  /** Before sign-up the user does not exist yet: only what was submitted. */
+  readonly beforeSignUp: boolean;
+  readonly status: string;
+  readonly emailVerified: string;
+  /** A custom SMS sender always has a phone number to send to. */
+  readonly needsPhone: boolean;
+}
+
+export function attributeRules(trigger: CognitoTrigger): AttributeRules {
   return {
-    sub: rng.uuid(),
-    email: `${local}@${rng.pick(DOMAINS)}`,
-    // 555-01xx numbers are reserved for fiction in the North American plan.
-    phone: `+1${rng.digits(3)}55501${rng.digits(2)}`,
-    givenName: GIVEN_NAMES[given] as string,
-    familyName: FAMILY_NAMES[family] as string,
-    hasPhone: rng.int(0, 3) === 0,
+    trigger,
+    beforeSignUp: familyOf(trigger) === 'preSignUp',
+    ...accountState(trigger),
+    needsPhone: familyOf(trigger) === 'customSmsSender',
   };
 }
 
-const states = new Map<CognitoTrigger, { status: string; emailVerified: string }>();
-
-/** The account state a trigger sees, worked out once per trigger. */
-function stateOf(trigger: CognitoTrigger): { status: string; emailVerified: string } {
-  let state = states.get(trigger);
-  if (state === undefined) {
-    state = triggerState(trigger);
-    states.set(trigger, state);
-  }
-  return state;
-}
-
 /** The account state a trigger sees (FORMATS-api-identity §3.1). */
-function triggerState(trigger: CognitoTrigger): { status: string; emailVerified: string } {
+function accountState(trigger: CognitoTrigger): { status: string; emailVerified: string } {
   if (/_(SignUp|ResendCode)$/.test(trigger) && familyOf(trigger) !== 'preSignUp')
     return { status: 'UNCONFIRMED', emailVerified: 'false' };
   if (trigger.endsWith('_AdminCreateUser'))
@@ -80,35 +106,37 @@ function triggerState(trigger: CognitoTrigger): { status: string; emailVerified:
 /**
  * The attributes Cognito sends for a user, every value a string (FORMATS-api-identity §3.1): before the
  * user exists (PreSignUp) only what was submitted; afterwards `sub`, the email alias, the status and
- * the verification flags too, in the order of the real captures.
+ * the verification flags too, in the order of the real captures. The given attributes are laid over
+ * them by the caller; the email and phone they give are used here already, so the drawn ones are
+ * spelled out only when shown, and the email alias is the email (§3.1).
  */
 export function defaultAttributes(
-  trigger: CognitoTrigger,
+  rules: AttributeRules,
   user: PoolUser,
-  needsPhone: boolean,
+  given: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const phone = user.hasPhone || needsPhone;
-  if (familyOf(trigger) === 'preSignUp') {
-    return {
-      ...(trigger === 'PreSignUp_ExternalProvider' ? { given_name: user.givenName } : {}),
-      ...(phone && trigger !== 'PreSignUp_ExternalProvider' ? { phone_number: user.phone } : {}),
-      email: user.email,
-    };
+  const phone = user.hasPhone || rules.needsPhone;
+  const email = given.email ?? user.email;
+  if (rules.beforeSignUp) {
+    const attributes: Record<string, string> = {};
+    if (rules.trigger === 'PreSignUp_ExternalProvider') attributes.given_name = user.givenName;
+    else if (phone) attributes.phone_number = given.phone_number ?? user.phone;
+    attributes.email = email;
+    return attributes;
   }
-  const { status, emailVerified } = stateOf(trigger);
   const attributes: Record<string, string> = {
     sub: user.sub,
-    'cognito:email_alias': user.email,
-    'cognito:user_status': status,
-    email_verified: emailVerified,
+    'cognito:email_alias': email,
+    'cognito:user_status': rules.status,
+    email_verified: rules.emailVerified,
   };
   if (phone) {
-    attributes.phone_number_verified = status === 'CONFIRMED' ? 'true' : 'false';
-    attributes.phone_number = user.phone;
+    attributes.phone_number_verified = rules.status === 'CONFIRMED' ? 'true' : 'false';
+    attributes.phone_number = given.phone_number ?? user.phone;
   }
   attributes.given_name = user.givenName;
   attributes.family_name = user.familyName;
-  attributes.email = user.email;
+  attributes.email = email;
   return attributes;
 }
 
