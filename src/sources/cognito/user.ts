@@ -31,20 +31,21 @@ const FAMILY_ASCII = FAMILY.map((family) => family.normalize('NFD').replace(/[^a
  * runs give their own email, and most users have no phone.
  */
 export class PoolUser {
+  // Declared only, as in Random: emitted fields would be defined as undefined first, on every user.
   /** The user's `sub` (a lowercase UUID); also the user name when the pool signs in by email. */
-  readonly sub: string;
-  readonly givenName: string;
-  readonly familyName: string;
+  declare readonly sub: string;
+  declare readonly givenName: string;
+  declare readonly familyName: string;
   /** Whether this user has a phone number on file. */
-  readonly hasPhone: boolean;
-  private readonly given: number;
-  private readonly family: number;
+  declare readonly hasPhone: boolean;
+  declare private readonly given: number;
+  declare private readonly family: number;
   /** The number after the name in the address, 1-99, or 0 for none. */
-  private readonly suffix: number;
-  private readonly domain: number;
-  private readonly area: number;
-  private readonly line: number;
-  private address: string | undefined;
+  declare private readonly suffix: number;
+  declare private readonly domain: number;
+  declare private readonly area: number;
+  declare private readonly line: number;
+  declare private address: string | undefined;
 
   constructor(rng: Random) {
     // Indexes drawn as `rng.pick` draws them.
@@ -58,6 +59,7 @@ export class PoolUser {
     this.hasPhone = rng.int(0, 3) === 0;
     this.givenName = GIVEN_NAMES[this.given] as string;
     this.familyName = FAMILY_NAMES[this.family] as string;
+    this.address = undefined;
   }
 
   get email(): string {
