@@ -99,7 +99,7 @@ function commonJs(name) {
       : '',
     logLevel: 'warning',
     minify: true,
-    keepNames: true,
+    keepNames: false,
   });
   return code.replace(/\brequire\("\.\/([\w-]+)\.js"\)/g, (whole, chunk) =>
     fileOf.has(chunk) ? `__chunk(${JSON.stringify(chunk)})` : whole,
