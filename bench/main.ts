@@ -142,9 +142,9 @@ await section('cold-start', () => {
   if (made.status !== 0) throw new Error(`could not write an event to check: ${made.stderr}`);
   const all = startupPaths(sources, (s) => benches.get(s)?.givenArgs, checkFile);
   const paths = chosenSources.length > 0 ? all.filter(({ args }) => sources.includes(args[0] ?? '')) : all;
-  // Two rounds of two timed runs (each round after a warm-up run) give every path four interleaved
-  // samples: with some sixty commands, each extra round costs about 25 s.
-  const startupCounts = quick ? { rounds: 1, runs: 2 } : { rounds: 2, runs: 2 };
+  // Two rounds of three timed runs (each round after a warm-up run) give every path six interleaved
+  // samples, and node -e 0 six beside each path.
+  const startupCounts = quick ? { rounds: 1, runs: 2 } : { rounds: 2, runs: 3 };
   for (const { label, ms: median, bareMs } of startupFigures(
     node,
     cliPath,
