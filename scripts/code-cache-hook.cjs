@@ -1,5 +1,5 @@
 // Preloaded (`node --require`) by scripts/code-cache.mjs into a run of the built command: records each
-// file the command's loader compiles (dist/cli.cjs compiles them with node:vm) and, when the run ends,
+// file the command's loader compiles (bin/gen-event.js compiles them with node:vm) and, when the run ends,
 // writes the V8 code cache of each beside it as `<file>.cache`. Taken after the run, the cache holds
 // the functions the run compiled too, not only the top level. A file that already has a cache keeps it
 // (the first run that loads a file writes its cache).

@@ -1,5 +1,5 @@
 /**
- * Writes the V8 code cache of each file of the command (dist/cli-*.cjs, loaded by dist/cli.cjs) by
+ * Writes the V8 code cache of each file of the command (dist/cli-*.cjs, loaded by bin/gen-event.js) by
  * running the built command on its start-up paths with scripts/code-cache-hook.cjs preloaded: every
  * source with realistic values (the paths that load the most code run first, so the cache of a shared
  * file holds what they compile), every source's --help, --help, list, completion, check and an NDJSON
@@ -37,7 +37,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// The files no run above loaded, compiled as dist/cli.cjs compiles them (the same wrapper and name, which
+// The files no run above loaded, compiled as bin/gen-event.js compiles them (the same wrapper and name, which
 // the cache is checked against), not run.
 const dist = new URL('../dist/', import.meta.url);
 for (const file of readdirSync(dist).filter((name) => /^cli-[\w-]+\.cjs$/.test(name))) {

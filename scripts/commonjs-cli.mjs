@@ -4,7 +4,7 @@
  * read and compile; `require` of one CommonJS file pays neither. So the chunks the command reaches
  * from dist/cli.js are written again as CommonJS (import turned into require) and joined:
  *
- * - dist/cli.cjs holds only the loader below;
+ * - dist/cli-files.json names the file that holds each chunk, for the loader, bin/gen-event.js;
  * - dist/cli-start.cjs holds every chunk start-up loads;
  * - dist/cli-<chunk>.cjs holds, for each lazy import, the chunks it loads that start-up did not; a
  *   source's file also leaves out what the run machinery's files (the command-line reader and
@@ -113,49 +113,11 @@ const definitions = (chunks) =>
     )
     .join('\n');
 
-// dist/cli.cjs is the loader: a chunk's factory runs once, on first use, from whichever file defined it
-// first. Each file is compiled as `require` would wrap it, on one line so positions in stack traces
-// stay those of the file.
-const loader = `"use strict";
-const { readFileSync } = require("node:fs");
-const { Script } = require("node:vm");
-const __factories = new Map();
-const __loaded = new Map();
-const __files = ${JSON.stringify(Object.fromEntries(fileOf))};
-function __define(name, factory) {
-  if (!__factories.has(name)) __factories.set(name, factory);
-}
-function __cachedData(filename) {
-  try {
-    return readFileSync(\`\${filename}.cache\`);
-  } catch {
-    return undefined;
-  }
-}
-function __run(file) {
-  const filename = \`\${__dirname}/\${file}.cjs\`;
-  const text = readFileSync(filename, "utf8");
-  const wrapped = \`(function (exports, require, module, __filename, __dirname) {\${text}\\n})\`;
-  const script = new Script(wrapped, { filename, cachedData: __cachedData(filename) });
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, require, module, filename, __dirname);
-  return module.exports;
-}
-function __chunk(name) {
-  const loaded = __loaded.get(name);
-  if (loaded !== undefined) return loaded.exports;
-  if (!__factories.has(name)) __run(__files[name])(__define, __chunk);
-  const module = { exports: {} };
-  __loaded.set(name, module);
-  __factories.get(name).call(module.exports, module, module.exports);
-  return module.exports;
-}
-__chunk("cli");
-`;
 // V8 checks a cache against its source's length, not its text: a cache left from an earlier build must
 // never meet new files (scripts/code-cache.mjs writes the new ones).
 for (const file of readdirSync(dist)) if (file.endsWith('.cjs.cache')) rmSync(new URL(file, dist));
-writeFileSync(new URL('cli.cjs', dist), loader);
+// bin/gen-event.js, the loader, finds each chunk's file here.
+writeFileSync(new URL('cli-files.json', dist), `${JSON.stringify(Object.fromEntries(fileOf))}\n`);
 for (const [file, chunks] of files) {
   const text = `"use strict";\nmodule.exports = function (__define, __chunk) {\n${definitions(chunks)}\n};\n`;
   writeFileSync(new URL(`${file}.cjs`, dist), text);

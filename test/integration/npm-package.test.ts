@@ -121,7 +121,7 @@ describe('the published package', () => {
   test('holds the build, the command, the templates, README and LICENSE, and nothing else', () => {
     for (const path of packed) {
       expect(path).toMatch(
-        /^(dist\/[^/]+\.c?js|dist\/cli(-[\w-]+)?\.cjs\.cache|dist\/realistic-words\.json|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.c?ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
+        /^(dist\/[^/]+\.c?js|dist\/cli(-[\w-]+)?\.cjs\.cache|dist\/cli-files\.json|dist\/realistic-words\.json|dist\/help\/_?[a-z0-9-]+\.txt|dist\/types\/.+\.d\.c?ts|bin\/gen-event\.js|bin\/package\.json|templates\/[^/]+\.json)$|^(package\.json|README\.md|LICENSE)$/,
       );
     }
     expect(packed).toEqual(
@@ -131,7 +131,7 @@ describe('the published package', () => {
         'LICENSE',
         'bin/gen-event.js',
         'bin/package.json',
-        'dist/cli.cjs',
+        'dist/cli-files.json',
         'dist/cli-start.cjs',
         'dist/cli-start.cjs.cache',
         'dist/help/sqs.txt',
