@@ -28,21 +28,17 @@ function cachedData(filename) {
   }
 }
 
-/** Compiles a file as `require` would wrap it, on one line so stack traces keep the file's positions. */
+/** Compiles a file (one function expression, which defines the chunks it holds) and runs it. */
 function run(file) {
   const filename = join(dist, `${file}.cjs`);
-  const text = readFileSync(filename, 'utf8');
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
-  const script = new Script(wrapped, { filename, cachedData: cachedData(filename) });
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, require, module, filename, dist);
-  return module.exports;
+  const script = new Script(readFileSync(filename, 'utf8'), { filename, cachedData: cachedData(filename) });
+  script.runInThisContext()(require, filename, define, chunk);
 }
 
 function chunk(name) {
   const done = loaded.get(name);
   if (done !== undefined) return done.exports;
-  if (!factories.has(name)) run(fileOf[name])(define, chunk);
+  if (!factories.has(name)) run(fileOf[name]);
   const module = { exports: {} };
   loaded.set(name, module);
   factories.get(name).call(module.exports, module, module.exports);

@@ -37,12 +37,14 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// The files no run above loaded, compiled as bin/gen-event.js compiles them (the same wrapper and name, which
+// The files no run above loaded, compiled as bin/gen-event.js compiles them (the same text and name, which
 // the cache is checked against), not run.
 const dist = new URL('../dist/', import.meta.url);
 for (const file of readdirSync(dist).filter((name) => /^cli-[\w-]+\.cjs$/.test(name))) {
   const filename = fileURLToPath(new URL(file, dist));
   if (existsSync(`${filename}.cache`)) continue;
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
-  writeFileSync(`${filename}.cache`, new Script(wrapped, { filename }).createCachedData());
+  writeFileSync(
+    `${filename}.cache`,
+    new Script(readFileSync(filename, 'utf8'), { filename }).createCachedData(),
+  );
 }

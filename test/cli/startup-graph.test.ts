@@ -86,8 +86,9 @@ describe('what the command loads before it runs', () => {
   it('compiles each file of the command with the V8 code cache the build wrote for this Node', () => {
     for (const file of commandFiles) {
       const filename = new URL(file, dist);
-      const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
-      const script = new Script(wrapped, { cachedData: readFileSync(new URL(`${file}.cache`, dist)) });
+      const script = new Script(readFileSync(filename, 'utf8'), {
+        cachedData: readFileSync(new URL(`${file}.cache`, dist)),
+      });
       expect(script.cachedDataRejected, file).toBe(false);
     }
   });
