@@ -102,14 +102,17 @@ export async function runProcess(): Promise<void> {
     process.exit(EXIT.input);
   });
   let writing = false;
+  let stderrUsed = false;
   const io: CliIO = {
     writeStdout: (text) => stdout.write(text, !writing),
     writeStderr: (text) => {
+      stderrUsed = true;
       process.stderr.write(text);
     },
     inputs: processInputReader,
     // Asked only when progress could be shown: process.stderr is made when first used.
     get stderrIsTTY() {
+      stderrUsed = true;
       return process.stderr.isTTY === true;
     },
     // Outside a write no handler is installed: a signal ends the process at once, even in the middle
@@ -132,5 +135,9 @@ export async function runProcess(): Promise<void> {
   const status = await main(process.argv.slice(2), io);
   // An interrupted write may leave a FIFO's open() waiting for a reader: end without waiting for it.
   if (status > 128) process.exit(status);
+  // Output that went straight to descriptor 1 is all written and no stream holds queued writes:
+  // nothing is left for the event loop, whose first turn would only run the young-generation
+  // collection V8 has scheduled by then (about 1.3 ms of a 55 ms run on these machines).
+  if (!stdout.streamed && !stderrUsed) process.exit(status);
   process.exitCode = status;
 }

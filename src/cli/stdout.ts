@@ -24,6 +24,10 @@ export function createStdout(fail: StdoutFailure) {
     return out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve));
   };
   return {
+    /** Whether anything went through process.stdout, whose writes may still be queued. */
+    get streamed(): boolean {
+      return stream !== undefined;
+    },
     /** Writes `text`; `mayBlock` says a blocking write cannot keep a signal waiting (no long write is on). */
     write(text: string, mayBlock: boolean): void | Promise<void> {
       if (stream !== undefined || !mayBlock) return toStream(text);
