@@ -80,8 +80,15 @@ export function headerGroups(fields: readonly HeaderField[], showAs: (name: stri
   return groupsIn(fields, headerLayout(fields, showAs));
 }
 
-/** Layouts already worked out, per spelling rule, by the names of the fields in order. */
-const layouts = new WeakMap<(name: string) => string, Map<string, FieldLayout>>();
+/**
+ * Layouts already worked out, per spelling rule: a tree with one level per header, keyed by name, so
+ * finding a list's layout is one map look-up per header, with no key string built per event.
+ */
+interface LayoutNode {
+  layout?: FieldLayout;
+  readonly next: Map<string, LayoutNode>;
+}
+const layouts = new WeakMap<(name: string) => string, { root: LayoutNode; count: number }>();
 /** A run has a few lists of header names (one per client kind); more are worked out each time. */
 const MAX_LAYOUTS = 256;
 
@@ -90,18 +97,25 @@ const MAX_LAYOUTS = 256;
  * few such lists, so the grouping and sorting are done once, not per event.
  */
 export function headerLayout(fields: readonly HeaderField[], showAs: (name: string) => string): FieldLayout {
-  // Header names are tokens (checked where given), never holding a newline.
-  let names = '';
-  for (const field of fields) names += `${field[0]}\n`;
   let known = layouts.get(showAs);
   if (known === undefined) {
-    known = new Map();
+    known = { root: { next: new Map() }, count: 0 };
     layouts.set(showAs, known);
   }
-  let layout = known.get(names);
-  if (layout === undefined) {
-    layout = layoutOf(fields, lowerCaseName, showAs, true);
-    if (known.size < MAX_LAYOUTS) known.set(names, layout);
+  let node = known.root;
+  for (const field of fields) {
+    let next = node.next.get(field[0]);
+    if (next === undefined) {
+      if (known.count >= MAX_LAYOUTS) return layoutOf(fields, lowerCaseName, showAs, true);
+      next = { next: new Map() };
+      node.next.set(field[0], next);
+    }
+    node = next;
   }
-  return layout;
+  if (node.layout === undefined) {
+    if (known.count >= MAX_LAYOUTS) return layoutOf(fields, lowerCaseName, showAs, true);
+    node.layout = layoutOf(fields, lowerCaseName, showAs, true);
+    known.count += 1;
+  }
+  return node.layout;
 }
