@@ -13,7 +13,8 @@ import { catalog } from '../../src/sources/catalog.js';
 const dist = new URL('../../dist/', import.meta.url);
 
 const DEFINED = /__define\("([\w-]+)"/g;
-const BUILTIN_REQUIRE = /\brequire\("(node:[^"]+|[a-z_]+)"\)/g;
+/** `require("…")` of a built-in, in the build's double quotes or the loader's single ones. */
+const BUILTIN_REQUIRE = /\brequire\(["'](node:[^"']+|[a-z_]+)["']\)/g;
 
 /** The chunks a file of the command holds, with their CommonJS text (the whole file). */
 function chunksOf(file: string): Map<string, string> {
@@ -67,7 +68,7 @@ describe('what the command loads before it runs', () => {
     // The loader holds no chunk, and requires only the built-ins it finds and compiles the files with.
     const loader = readFileSync(new URL('../bin/gen-event.js', dist), 'utf8');
     expect(loader).not.toMatch(/__define\("/);
-    expect([...loader.matchAll(/\brequire\('([^']+)'\)/g)].map(([, name]) => name)).toStrictEqual([
+    expect([...loader.matchAll(BUILTIN_REQUIRE)].map(([, name]) => name)).toStrictEqual([
       'node:fs',
       'node:path',
       'node:vm',

@@ -88,9 +88,9 @@ interface LayoutNode {
   layout?: FieldLayout;
   readonly next: Map<string, LayoutNode>;
 }
-const layouts = new WeakMap<(name: string) => string, { root: LayoutNode; count: number }>();
-/** A run has a few lists of header names (one per client kind); more are worked out each time. */
-const MAX_LAYOUTS = 256;
+const layouts = new WeakMap<(name: string) => string, { root: LayoutNode; nodes: number }>();
+/** A run has a few lists of header names (one per client kind); past this many names in a tree, the layout of a new list is worked out each time. */
+const MAX_NODES = 4096;
 
 /**
  * The layout of a header map (see headerGroups), fixed once per list of names: a run's events share a
@@ -99,23 +99,20 @@ const MAX_LAYOUTS = 256;
 export function headerLayout(fields: readonly HeaderField[], showAs: (name: string) => string): FieldLayout {
   let known = layouts.get(showAs);
   if (known === undefined) {
-    known = { root: { next: new Map() }, count: 0 };
+    known = { root: { next: new Map() }, nodes: 0 };
     layouts.set(showAs, known);
   }
   let node = known.root;
   for (const field of fields) {
     let next = node.next.get(field[0]);
     if (next === undefined) {
-      if (known.count >= MAX_LAYOUTS) return layoutOf(fields, lowerCaseName, showAs, true);
+      if (known.nodes >= MAX_NODES) return layoutOf(fields, lowerCaseName, showAs, true);
       next = { next: new Map() };
       node.next.set(field[0], next);
+      known.nodes += 1;
     }
     node = next;
   }
-  if (node.layout === undefined) {
-    if (known.count >= MAX_LAYOUTS) return layoutOf(fields, lowerCaseName, showAs, true);
-    node.layout = layoutOf(fields, lowerCaseName, showAs, true);
-    known.count += 1;
-  }
+  node.layout ??= layoutOf(fields, lowerCaseName, showAs, true);
   return node.layout;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import {
   headerGroups,
+  headerLayout,
   headerValue,
   lowerCaseName,
   parseHeaderArg,
@@ -49,5 +50,45 @@ describe('header maps', () => {
   test('headerValue finds the last value whatever the casing', () => {
     expect(headerValue(fields, 'X-TEST')).toBe('2');
     expect(headerValue(fields, 'host')).toBeUndefined();
+  });
+});
+
+describe('headerLayout', () => {
+  test('a list of names that begins a longer one keeps its own layout, whichever comes first', () => {
+    const longer: [string, string][] = [
+      ['X-B', '1'],
+      ['Accept', '2'],
+      ['x-b', '3'],
+    ];
+    const shorter = longer.slice(0, 2);
+    const longerLayout = {
+      groups: [
+        { key: 'accept', name: 'accept', at: [1] },
+        { key: 'x-b', name: 'x-b', at: [0, 2] },
+      ],
+      plain: true,
+    };
+    const shorterLayout = {
+      groups: [
+        { key: 'accept', name: 'accept', at: [1] },
+        { key: 'x-b', name: 'x-b', at: [0] },
+      ],
+      plain: true,
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(headerLayout(longer, lowerCaseName)).toStrictEqual(longerLayout);
+      expect(headerLayout(shorter, lowerCaseName)).toStrictEqual(shorterLayout);
+      expect(headerLayout([], lowerCaseName)).toStrictEqual({ groups: [], plain: true });
+    }
+  });
+
+  test("the same names under another spelling rule get that rule's layout", () => {
+    const fields: [string, string][] = [['authorization', 'Bearer x']];
+    expect(headerLayout(fields, lowerCaseName).groups).toStrictEqual([
+      { key: 'authorization', name: 'authorization', at: [0] },
+    ]);
+    expect(headerLayout(fields, restHeaderName).groups).toStrictEqual([
+      { key: 'authorization', name: 'Authorization', at: [0] },
+    ]);
   });
 });
