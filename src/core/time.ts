@@ -52,21 +52,45 @@ export function seededInstant(fraction: number): number {
   return SEEDED_SPAN_START + Math.floor(fraction * SEEDED_SPAN_MS);
 }
 
+const DAY_SECONDS = 86_400;
+/** `00` to `59`, looked up rather than padded for each event. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+
+/** The `dd/MMM/yyyy:` of the last day formatted: a run's events mostly fall on one day. */
+let lastDay = Number.NaN;
+let lastDayText = '';
+
+function requestDay(day: number): string {
+  if (day !== lastDay) {
+    const d = new Date(day * DAY_SECONDS * 1000);
+    lastDayText = `${TWO_DIGITS[d.getUTCDate()]}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:`;
+    lastDay = day;
+  }
+  return lastDayText;
+}
+
 /** `dd/MMM/yyyy:HH:mm:ss +0000` in UTC, the seconds of `epochMs` (FORMATS §1.1). */
 export function formatRequestTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
-  );
+  const seconds = Math.floor(epochMs / 1000);
+  const day = Math.floor(seconds / DAY_SECONDS);
+  const inDay = seconds - day * DAY_SECONDS;
+  const hours = Math.floor(inDay / 3600);
+  const minutes = Math.floor(inDay / 60) - hours * 60;
+  return `${requestDay(day)}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[inDay % 60]} +0000`;
 }
+
+/** The last second turned into hex, with its text: events a few milliseconds apart share it. */
+let lastSecond = Number.NaN;
+let lastSecondHex = '';
 
 /** Epoch seconds as the 8 hex digits of an X-Ray trace id's time field (FORMATS §1.2). */
 export function traceTimeHex(epochMs: number): string {
-  return Math.floor(epochMs / 1000)
-    .toString(16)
-    .padStart(8, '0');
+  const seconds = Math.floor(epochMs / 1000);
+  if (seconds !== lastSecond) {
+    lastSecondHex = seconds.toString(16).padStart(8, '0');
+    lastSecond = seconds;
+  }
+  return lastSecondHex;
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkStage, checkStageVariables } from '../http/gateway-options.js';
 import type { HeaderField } from '../http/headers.js';
 import { type GatewaySite, gatewayRequestId, gatewaySite } from '../http/hosts.js';
 import { type PayloadV2Request, payloadV2Request } from '../http/payload-v2.js';
-import { describeRequest, type HttpRequest, sendRequest } from '../http/request.js';
+import { describeRequest, type HttpRequest, sendRequest, sendsContentLength } from '../http/request.js';
 import { matchPath, parseRouteKey, type RouteKey } from '../http/routes.js';
 import { forwardingHeaders, HTTPS_LISTENER, traceRoot } from '../http/service-headers.js';
 import { prepareHttpApiAuthorization } from './authorizer.js';
@@ -80,6 +80,8 @@ export function prepareHttpApiRequest(options: ApigwV2Options, run: RunContext):
       }
     : undefined;
   const routeKey = route.kind === 'default' ? '$default' : `${route.method} ${route.path.text}`;
+  // HTTP APIs pass content-length even for a request without a body (FORMATS §1.4).
+  const addsContentLength = !sendsContentLength(spec);
 
   const build = (ctx: EventContext): HttpApiRequest => {
     const { rng } = ctx;
@@ -94,10 +96,7 @@ export function prepareHttpApiRequest(options: ApigwV2Options, run: RunContext):
       ...auth.headers(request, ctx),
       ...forwardingHeaders(request, traceRoot(ctx.time, rng), HTTPS_LISTENER),
     ];
-    // HTTP APIs pass content-length even for a request without a body (FORMATS §1.4).
-    if (request.headers.every(([name]) => name.toLowerCase() !== 'content-length')) {
-      serviceHeaders.push(['content-length', '0']);
-    }
+    if (addsContentLength) serviceHeaders.push(['content-length', '0']);
     const path = deliveredPath(request.path);
     // A named stage is part of the path on the execute-api host (FORMATS §4.1).
     const rawPath = stage !== '$default' && site.ownHost ? `/${stage}${path}` : path;

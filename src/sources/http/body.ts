@@ -26,10 +26,18 @@ export function mediaType(contentType: string): string {
 // count is UNCONFIRMED (§10.1), so only the documented list is text.
 const TEXT_TYPES = new Set(['application/json', 'application/javascript', 'application/xml']);
 
+/** The last Content-Type asked about and its answer: a run's events share one, asked about per event. */
+let lastContentType: string | undefined;
+let lastIsText = false;
+
 export function isTextMediaType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
-  const type = mediaType(contentType);
-  return type.startsWith('text/') || TEXT_TYPES.has(type);
+  if (contentType !== lastContentType) {
+    const type = mediaType(contentType);
+    lastIsText = type.startsWith('text/') || TEXT_TYPES.has(type);
+    lastContentType = contentType;
+  }
+  return lastIsText;
 }
 
 /** ALB: base64 when a Content-Encoding is present or the type is not text, missing type included (FORMATS §1.5). */
@@ -103,7 +111,9 @@ export const PASSED_AS_TEXT: Omit<BinaryAsText, 'service'> = {
 
 /** A body as the event carries it: base64 of the bytes, or the bytes read as UTF-8 text. */
 export function bodyText(bytes: Uint8Array, base64: boolean): string {
-  return Buffer.from(bytes).toString(base64 ? 'base64' : 'utf8');
+  // A view of the same bytes, not a copy: only read here.
+  const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.toString(base64 ? 'base64' : 'utf8');
 }
 
 /** The bytes an event's body stands for. */

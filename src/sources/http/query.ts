@@ -41,6 +41,8 @@ export function joinQuery(parts: readonly string[]): string {
 /** The parameters of a query string as sent, not decoded; `?flag` is the parameter `flag` with value "". */
 export function parseRawQuery(rawQuery: string): Field[] {
   const fields: Field[] = [];
+  // Most requests have no query: skip the split and its one empty part.
+  if (rawQuery.length === 0) return fields;
   for (const part of rawQuery.split('&')) {
     if (part.length === 0) continue;
     const eq = part.indexOf('=');

@@ -135,6 +135,14 @@ export function describeRequest(options: HttpRequestOptions): RequestSpec {
   return spec;
 }
 
+/**
+ * Whether each request of the spec carries Content-Length: sendRequest adds it for every given body
+ * (an empty one too), and no --header can give it (DERIVED_HEADERS).
+ */
+export function sendsContentLength(spec: RequestSpec): boolean {
+  return spec.body !== undefined;
+}
+
 /** One request as the client sent it. */
 export interface HttpRequest {
   method: string;
@@ -216,7 +224,7 @@ export function sendRequest(
   ];
   for (const field of clientFields(spec, client)) headers.push(field);
   if (spec.contentType !== undefined) headers.push(['Content-Type', spec.contentType]);
-  if (spec.body !== undefined) headers.push(['Content-Length', String(body.length)]);
+  if (sendsContentLength(spec)) headers.push(['Content-Length', String(body.length)]);
   if (spec.cookies.length > 0) headers.push(['Cookie', cookieHeaderValue(spec.cookies)]);
   for (const field of spec.headers) headers.push(field);
   const request: HttpRequest = {

@@ -15,10 +15,13 @@ export function traceRoot(epochMs: number, rng: Random): string {
 
 /** The client's X-Forwarded-For with `hops` appended, as proxies append to it (FORMATS §2.2). */
 export function forwardedFor(request: HttpRequest, hops: readonly string[]): string {
-  const given = request.headers
-    .filter(([name]) => name.toLowerCase() === 'x-forwarded-for')
-    .map(([, v]) => v);
-  return [...given, ...hops].join(', ');
+  // Joined as it goes: no lists of the given values and hops for each event.
+  let joined: string | undefined;
+  for (const [name, value] of request.headers) {
+    if (name.toLowerCase() === 'x-forwarded-for') joined = joined === undefined ? value : `${joined}, ${value}`;
+  }
+  for (const hop of hops) joined = joined === undefined ? hop : `${joined}, ${hop}`;
+  return joined ?? '';
 }
 
 /** The client headers less X-Forwarded-For, which the service rewrites. */
