@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { packageRoot } from '../package-root.js';
 import { InputError } from './errors.js';
+import { setOwn } from './own-keys.js';
 
 /**
  * Templates are data. A string that is exactly `{{name}}` is replaced by the value `name` (any JSON
@@ -29,6 +30,15 @@ export function loadTemplate(name: string, root: URL = packageRoot): Readonly<Re
   return parsed;
 }
 
+/** The name of a string that is exactly one placeholder, `{{name}}`. */
+function wholePlaceholder(part: unknown): string | undefined {
+  return typeof part === 'string' ? WHOLE.exec(part)?.[1] : undefined;
+}
+
+function unknownPlaceholder(templateName: string, key: string): InputError {
+  return new InputError(`template ${templateName} uses unknown placeholder {{${key}}}`, 'fix the template');
+}
+
 /**
  * Compiles one part of a template into a function, so filling it per event walks no JSON and runs no
  * regular expression: the engine fills a record template thousands of times a second.
@@ -41,18 +51,15 @@ export function compileTemplate(part: unknown, templateName: string): FilledTemp
     return (values) => {
       const value = values[key];
       if ((value === undefined || builtIn) && !Object.hasOwn(values, key)) {
-        throw new InputError(
-          `template ${templateName} uses unknown placeholder {{${key}}}`,
-          'fix the template',
-        );
+        throw unknownPlaceholder(templateName, key);
       }
       return value;
     };
   };
 
+  const whole = wholePlaceholder(part);
+  if (whole !== undefined) return reader(whole);
   if (typeof part === 'string') {
-    const whole = WHOLE.exec(part);
-    if (whole) return reader(whole[1] as string);
     // Split once: even places hold text, odd places placeholder names.
     const pieces = part.split(EMBEDDED);
     if (pieces.length === 1) return () => part;
@@ -73,16 +80,68 @@ export function compileTemplate(part: unknown, templateName: string): FilledTemp
   if (isPlainObject(part)) {
     const keys = Object.keys(part);
     const fills = keys.map((key) => compileTemplate(part[key], templateName));
-    return (values) => {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const value = (fills[i] as FilledTemplate)(values);
-        if (value !== undefined) out[keys[i] as string] = value;
-      }
-      return out;
-    };
+    return writtenObjectFill(part, keys, fills, templateName) ?? loopedObjectFill(keys, fills);
   }
   return () => part;
+}
+
+/** Fills an object key by key; `undefined` leaves a key out. */
+function loopedObjectFill(keys: readonly string[], fills: readonly FilledTemplate[]): FilledTemplate {
+  return (values) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = (fills[i] as FilledTemplate)(values);
+      if (value !== undefined) setOwn(out, keys[i] as string, value);
+    }
+    return out;
+  };
+}
+
+/**
+ * The same fill as loopedObjectFill, written out as a function of its own for this one object: each
+ * key a named store and each whole placeholder a named read, which V8 runs about five times faster
+ * than the loop, whose single store site sees the keys of every template. The function's text holds
+ * only the template's key and placeholder names, each written as a JSON string literal, so neither a
+ * template nor a value can become code. Undefined where code generation from strings is turned off
+ * (`--disallow-code-generation-from-strings`): the loop fills the object then.
+ */
+function writtenObjectFill(
+  part: Record<string, unknown>,
+  keys: readonly string[],
+  fills: readonly FilledTemplate[],
+  templateName: string,
+): FilledTemplate | undefined {
+  const literal = (text: string) => JSON.stringify(text);
+  let body = 'const out = {};\nlet value;\n';
+  keys.forEach((key, i) => {
+    const name = wholePlaceholder(part[key]);
+    if (name === undefined) {
+      body += `value = fills[${i}](values);\n`;
+    } else {
+      // As the reader above: only an own value of the table, whatever Object.prototype holds.
+      const missing = name in Object.prototype ? 'true' : 'value === undefined';
+      body += `value = values[${literal(name)}];\n`;
+      body += `if (${missing} && !hasOwn(values, ${literal(name)})) throw unknown(${literal(name)});\n`;
+    }
+    const store =
+      key === '__proto__' ? `setOwn(out, ${literal(key)}, value)` : `out[${literal(key)}] = value`;
+    body += `if (value !== undefined) ${store};\n`;
+  });
+  let make: (...parts: unknown[]) => FilledTemplate;
+  try {
+    make = new Function(
+      'fills',
+      'hasOwn',
+      'unknown',
+      'setOwn',
+      `return (values) => {\n${body}return out;\n};`,
+    ) as typeof make;
+  } catch (error) {
+    // Only Node refusing code generation; a text that did not compile would be a fault here.
+    if (error instanceof EvalError) return undefined;
+    throw error;
+  }
+  return make(fills, Object.hasOwn, (name: string) => unknownPlaceholder(templateName, name), setOwn);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -100,3 +100,13 @@ describe('a seed gives the same bytes it was recorded with', () => {
     expect(createHash('sha256').update(result.stdout).digest('hex')).toBe(digest);
   });
 });
+
+// Templates are filled by functions written for each object, and by a loop where Node refuses to
+// compile code from strings (src/core/template.ts): both must give the same bytes.
+describe('the same bytes where code generation from strings is turned off', () => {
+  it.each(PINNED)('%s', (command, digest) => {
+    const result = spawnCli(command.split(' '), { nodeFlags: ['--disallow-code-generation-from-strings'] });
+    expect(result.status).toBe(0);
+    expect(createHash('sha256').update(result.stdout).digest('hex')).toBe(digest);
+  });
+});

@@ -40,6 +40,24 @@ describe('templates are data', () => {
     });
   });
 
+  it('keys that look like code, break out of a string or name a built-in are ordinary own keys', () => {
+    const keys = [
+      '"]; globalThis.leaked = 1; //',
+      "'\\",
+      '\u2028\u2029',
+      '\ud800',
+      '__proto__',
+      'constructor',
+      '',
+    ];
+    const part = Object.fromEntries(keys.map((key, i) => [key, i % 2 === 0 ? '{{v}}' : `fixed ${i}`]));
+    const filled = compileTemplate(part, 't.json')({ v: 'V' }) as Record<string, unknown>;
+    expect(Object.keys(filled)).toEqual(keys);
+    expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
+    expect(keys.map((key) => filled[key])).toEqual(['V', 'fixed 1', 'V', 'fixed 3', 'V', 'fixed 5', 'V']);
+    expect('leaked' in globalThis).toBe(false);
+  });
+
   it('each fill makes fresh objects, so editing one event never changes the next', () => {
     const fill = compileTemplate({ list: [{ k: 'v' }] }, 't.json');
     const first = fill({}) as { list: { k: string }[] };

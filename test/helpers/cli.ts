@@ -38,8 +38,11 @@ export async function runCli(args: readonly string[], stdin = ''): Promise<CliRe
 export const binPath = builtBin;
 
 /** Runs the built CLI as a real process (the build runs before the tests in `npm test`). */
-export function spawnCli(args: readonly string[], options: { stdin?: string; cwd?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [binPath, ...args], {
+export function spawnCli(
+  args: readonly string[],
+  options: { stdin?: string; cwd?: string; nodeFlags?: readonly string[] } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), binPath, ...args], {
     input: options.stdin ?? '',
     cwd: options.cwd,
     encoding: 'utf8',
