@@ -17,7 +17,11 @@ describe('time', () => {
       const d = new Date(ms);
       return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toUTCString().slice(17, 25)} +0000`;
     };
-    const starts = [Date.UTC(2024, 1, 28, 23, 59, 50), Date.UTC(2025, 11, 31, 23, 59, 59), Date.UTC(2001, 8, 9, 1, 46, 40)];
+    const starts = [
+      Date.UTC(2024, 1, 28, 23, 59, 50),
+      Date.UTC(2025, 11, 31, 23, 59, 59),
+      Date.UTC(2001, 8, 9, 1, 46, 40),
+    ];
     for (const start of starts) {
       for (let ms = start; ms < start + 3 * 86_400_000; ms += 977_531) {
         expect(formatRequestTime(ms)).toBe(byDate(ms));

@@ -18,7 +18,8 @@ export function forwardedFor(request: HttpRequest, hops: readonly string[]): str
   // Joined as it goes: no lists of the given values and hops for each event.
   let joined: string | undefined;
   for (const [name, value] of request.headers) {
-    if (name.toLowerCase() === 'x-forwarded-for') joined = joined === undefined ? value : `${joined}, ${value}`;
+    if (name.toLowerCase() === 'x-forwarded-for')
+      joined = joined === undefined ? value : `${joined}, ${value}`;
   }
   for (const hop of hops) joined = joined === undefined ? hop : `${joined}, ${hop}`;
   return joined ?? '';
