@@ -212,7 +212,7 @@ await section('throughput', () => {
         figure,
         measured,
         `${perSecond(result.baselineRate)} (${kilobytes(result.baselineBytesPerEvent ?? 0)}, hand-written)`,
-        result.rate / result.baselineRate,
+        result.ratio ?? result.rate / result.baselineRate,
         THROUGHPUT_RATIO,
         false,
       );

@@ -16,6 +16,8 @@ export interface ThroughputResult {
   bytesPerEvent?: number;
   baselineRate?: number;
   baselineBytesPerEvent?: number;
+  /** The median of each round's rate over that of the baseline round run right after it. */
+  ratio?: number;
   skipped?: string;
 }
 
@@ -106,6 +108,9 @@ async function measure(library: Library, testCase: Case): Promise<ThroughputResu
   if (baselineRounds.length > 0) {
     result.baselineRate = median(baselineRounds.map((r) => r.rate));
     result.baselineBytesPerEvent = median(baselineRounds.map((r) => r.bytesPerEvent));
+    // Paired round by round: a load that comes and goes slows both rounds of a pair alike, so it
+    // cancels in their ratio, where a median of each side's rates can take them from different times.
+    result.ratio = median(rounds.map((r, i) => r.rate / (baselineRounds[i] as Round).rate));
   }
   return result;
 }
