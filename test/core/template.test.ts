@@ -51,11 +51,34 @@ describe('templates are data', () => {
       '',
     ];
     const part = Object.fromEntries(keys.map((key, i) => [key, i % 2 === 0 ? '{{v}}' : `fixed ${i}`]));
-    const filled = compileTemplate(part, 't.json')({ v: 'V' }) as Record<string, unknown>;
-    expect(Object.keys(filled)).toEqual(keys);
-    expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
-    expect(keys.map((key) => filled[key])).toEqual(['V', 'fixed 1', 'V', 'fixed 3', 'V', 'fixed 5', 'V']);
+    const fill = compileTemplate(part, 't.json');
+    // Past the hundredth fill the object's own written function fills it: every fill is checked.
+    for (let n = 0; n < 250; n++) {
+      const filled = fill({ v: n }) as Record<string, unknown>;
+      expect(Object.keys(filled)).toEqual(keys);
+      expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
+      expect(keys.map((key) => filled[key])).toEqual([n, 'fixed 1', n, 'fixed 3', n, 'fixed 5', n]);
+    }
     expect('leaked' in globalThis).toBe(false);
+  });
+
+  it('the written fill leaves out what is undefined, keeps order and refuses unknown placeholders as the loop does', () => {
+    const fill = compileTemplate({ a: '{{a}}', b: '{{b}}', c: { d: '{{a}}-{{b}}' }, e: '{{e}}' }, 'w.json');
+    for (let n = 0; n < 250; n++) {
+      const b = n % 3 === 0 ? undefined : n;
+      const expected =
+        b === undefined
+          ? { a: n, c: { d: `${n}-undefined` }, e: null }
+          : { a: n, b, c: { d: `${n}-${b}` }, e: null };
+      const filled = fill({ a: n, b, e: null }) as Record<string, unknown>;
+      expect(Object.keys(filled)).toEqual(Object.keys(expected));
+      expect(JSON.stringify(filled)).toBe(JSON.stringify(expected));
+    }
+    expect(() => fill({ a: 1, b: 2 })).toThrow('template w.json uses unknown placeholder {{e}}');
+    expect(() => fill({ a: 1, b: 2, toString: 1 })).toThrow('uses unknown placeholder {{e}}');
+    const builtIn = compileTemplate({ x: '{{constructor}}' }, 'w.json');
+    for (let n = 0; n < 150; n++) expect(builtIn({ constructor: n })).toEqual({ x: n });
+    expect(() => builtIn({})).toThrow('template w.json uses unknown placeholder {{constructor}}');
   });
 
   it('each fill makes fresh objects, so editing one event never changes the next', () => {
