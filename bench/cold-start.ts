@@ -22,15 +22,15 @@ export function hyperfineVersion(): string | undefined {
 }
 
 /**
- * Median wall time (ms) of each command. The commands take turns — A, B, C, A, B, C… — so a machine
- * that slows down for a while slows them all alike and the ratios stay fair.
+ * Every timed run's wall time (ms) of each command, in the order run. The commands take turns — A, B,
+ * C, A, B, C… — so a machine that slows down for a while slows them all alike and the ratios stay fair.
  */
-export function coldStartMedians(
+export function coldStartSamples(
   commands: readonly Command[],
   useHyperfine: boolean,
   env: NodeJS.ProcessEnv,
   counts: RunCounts,
-): Map<string, number> {
+): Map<string, number[]> {
   const samples = new Map(commands.map((command) => [command.label, [] as number[]]));
   for (const command of new Map(commands.map((c) => [c.label, c])).values()) checkRuns(command, env);
   for (let round = 0; round < counts.rounds; round++) {
@@ -39,7 +39,7 @@ export function coldStartMedians(
       : harnessRound(commands, env, counts.runs);
     for (const [label, values] of times) samples.get(label)?.push(...values);
   }
-  return new Map([...samples].map(([label, values]) => [label, median(values)]));
+  return samples;
 }
 
 function checkRuns(command: Command, env: NodeJS.ProcessEnv): void {
@@ -108,11 +108,16 @@ export interface StartupPath {
   args: readonly string[];
 }
 
-/** A path's median beside the median of `node -e 0` from the same interleaved runs. */
+/** A path's median beside the median of `node -e 0` from the same interleaved runs, and their ratio. */
 export interface StartupFigure {
   label: string;
   ms: number;
   bareMs: number;
+  /**
+   * The median over the path's runs of each run's time over that of its `node -e 0` run: the one just
+   * before it (with hyperfine, the one of the same place in the round).
+   */
+  ratio: number;
 }
 
 /**
@@ -155,8 +160,9 @@ function givenLabel(source: string, given: readonly string[]): string {
 
 /**
  * Medians of every path and of `node -e 0`, interleaved in one set of runs: `node -e 0` runs just
- * before every path, so its median rests on as many runs as all the paths together and a slow spell
- * weighs on a path and on the baseline alike.
+ * before every path, so its median rests on as many runs as all the paths together, and each path's
+ * ratio is taken run by run against the `node -e 0` run just before it, so a slow spell that falls on
+ * a few runs weighs on both sides of their ratios alike.
  */
 export function startupFigures(
   node: string,
@@ -166,11 +172,23 @@ export function startupFigures(
   env: NodeJS.ProcessEnv,
   counts: RunCounts,
 ): StartupFigure[] {
-  const bare: Command = { label: 'node -e 0', argv: [node, '-e', '0'] };
-  const commands = paths.flatMap(({ label, args }) => [bare, { label, argv: [node, cliPath, ...args] }]);
-  const medians = coldStartMedians(commands, useHyperfine, env, counts);
-  const bareMs = medians.get(bare.label) as number;
-  return paths.map(({ label }) => ({ label, ms: medians.get(label) as number, bareMs }));
+  const bareBefore = (label: string) => `node -e 0, before ${label}`;
+  const commands = paths.flatMap(({ label, args }): Command[] => [
+    { label: bareBefore(label), argv: [node, '-e', '0'] },
+    { label, argv: [node, cliPath, ...args] },
+  ]);
+  const samples = coldStartSamples(commands, useHyperfine, env, counts);
+  const timesOf = (label: string) => samples.get(label) as number[];
+  const bareMs = median(paths.flatMap(({ label }) => timesOf(bareBefore(label))));
+  return paths.map(({ label }) => {
+    const bare = timesOf(bareBefore(label));
+    return {
+      label,
+      ms: median(timesOf(label)),
+      bareMs,
+      ratio: median(timesOf(label).map((time, i) => time / (bare[i] as number))),
+    };
+  });
 }
 
 /** Words as a shell line, quoted where the shell would need it (the labels show commands to copy). */
