@@ -31,7 +31,7 @@ export function loadTemplate(name: string, root: URL = packageRoot): Readonly<Re
 }
 
 /** How many times an object is filled by the loop before its own function is written. */
-const FILLS_BEFORE_WRITING = 100;
+export const FILLS_BEFORE_WRITING = 100;
 
 /** The name of a string that is exactly one placeholder, `{{name}}`. */
 function wholePlaceholder(part: unknown): string | undefined {

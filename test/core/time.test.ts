@@ -32,10 +32,14 @@ describe('time', () => {
     expect(formatRequestTime(Date.UTC(2024, 1, 28, 23, 59, 59, 999))).toBe('28/Feb/2024:23:59:59 +0000');
   });
 
-  it('the trace id time field is the epoch second in 8 hex digits, the same after another second', () => {
+  it("the trace id time field is each call's own second, whichever second came before", () => {
+    // Alternating seconds: a kept text must never outlive its second.
     expect(traceTimeHex(1718636405000)).toBe('66704f75');
-    expect(traceTimeHex(1000000000000)).toBe('3b9aca00');
     expect(traceTimeHex(1718636405999)).toBe('66704f75');
+    expect(traceTimeHex(1000000000000)).toBe('3b9aca00');
+    expect(traceTimeHex(1718636405500)).toBe('66704f75');
+    expect(traceTimeHex(1718636406000)).toBe('66704f76');
+    expect(traceTimeHex(1000000000999)).toBe('3b9aca00');
   });
 
   it('the trace id time field is the epoch second in 8 hex digits (FORMATS §1.2)', () => {
