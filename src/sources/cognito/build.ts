@@ -30,6 +30,11 @@ interface EventPlan extends CognitoRun {
   /** Null when the trigger's request carries no attributes of the user (`{}`). */
   readonly rules: AttributeRules | null;
   readonly givenAttributes: Readonly<Record<string, string>>;
+  /**
+   * The given attributes to lay over the defaults, undefined when they are only `email`, which
+   * defaultAttributes has already put in its place.
+   */
+  readonly laidOver: Readonly<Record<string, string>> | undefined;
 }
 
 /** Builds each event of a run: the envelope, the trigger's request and its pre-filled response (§3). */
@@ -45,6 +50,9 @@ export function prepareCognitoEvents(options: CognitoOptions, run: RunContext): 
         ? null
         : attributeRules(trigger),
     givenAttributes: options.userAttributes ?? {},
+    laidOver: Object.keys(options.userAttributes ?? {}).some((name) => name !== 'email')
+      ? options.userAttributes
+      : undefined,
   };
   return (ctx) => cognitoEvent(plan, ctx);
 }
@@ -91,7 +99,8 @@ function userNameOf(
 function attributesOf(plan: EventPlan, user: PoolUser): Record<string, string> {
   if (plan.rules === null) return {};
   // The given attributes over the defaults, in place: the defaults are a fresh object for this event.
-  return Object.assign(defaultAttributes(plan.rules, user, plan.givenAttributes), plan.givenAttributes);
+  const attributes = defaultAttributes(plan.rules, user, plan.givenAttributes);
+  return plan.laidOver === undefined ? attributes : Object.assign(attributes, plan.laidOver);
 }
 
 /** The session so far: earlier CUSTOM_CHALLENGE rounds, each with the metadata Create gave it (§3.3). */
