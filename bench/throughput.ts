@@ -24,7 +24,7 @@ export interface ThroughputResult {
 // Many short rounds a side, taking turns after a warm-up round: on a shared machine whose load comes
 // and goes, the median of many alternating rounds is steadier than that of a few long ones.
 const quick = process.argv[3] === 'quick';
-const ROUNDS = quick ? 5 : 9;
+const ROUNDS = quick ? 5 : 13;
 const ROUND_MS = quick ? 60 : 80;
 
 interface Case {
