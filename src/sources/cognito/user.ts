@@ -126,29 +126,20 @@ export function defaultAttributes(
     attributes.email = email;
     return attributes;
   }
-  // One literal for each of the two key lists: V8 then makes the object at its final size at once.
-  if (!phone) {
-    return {
-      sub: user.sub,
-      'cognito:email_alias': email,
-      'cognito:user_status': rules.status,
-      email_verified: rules.emailVerified,
-      given_name: user.givenName,
-      family_name: user.familyName,
-      email,
-    };
-  }
-  return {
+  const attributes: Record<string, string> = {
     sub: user.sub,
     'cognito:email_alias': email,
     'cognito:user_status': rules.status,
     email_verified: rules.emailVerified,
-    phone_number_verified: rules.status === 'CONFIRMED' ? 'true' : 'false',
-    phone_number: given.phone_number ?? user.phone,
-    given_name: user.givenName,
-    family_name: user.familyName,
-    email,
   };
+  if (phone) {
+    attributes.phone_number_verified = rules.status === 'CONFIRMED' ? 'true' : 'false';
+    attributes.phone_number = given.phone_number ?? user.phone;
+  }
+  attributes.given_name = user.givenName;
+  attributes.family_name = user.familyName;
+  attributes.email = email;
+  return attributes;
 }
 
 const PROVIDERS: readonly (readonly [string, number])[] = [
