@@ -22,8 +22,9 @@ export function hyperfineVersion(): string | undefined {
 }
 
 /**
- * Every timed run's wall time (ms) of each command, in the order run. The commands take turns — A, B,
- * C, A, B, C… — so a machine that slows down for a while slows them all alike and the ratios stay fair.
+ * Every timed run's wall time (ms) of each command, by its label (one command per label), in the
+ * order run. The commands take turns — A, B, C, A, B, C… — so a machine that slows down for a while
+ * slows them all alike and the ratios stay fair.
  */
 export function coldStartSamples(
   commands: readonly Command[],
@@ -32,7 +33,9 @@ export function coldStartSamples(
   counts: RunCounts,
 ): Map<string, number[]> {
   const samples = new Map(commands.map((command) => [command.label, [] as number[]]));
-  for (const command of new Map(commands.map((c) => [c.label, c])).values()) checkRuns(command, env);
+  // Each command line is checked once, however many labels run it (node -e 0 runs before every path).
+  const lines = new Map(commands.map((command) => [command.argv.join('\0'), command]));
+  for (const command of lines.values()) checkRuns(command, env);
   for (let round = 0; round < counts.rounds; round++) {
     const times = useHyperfine
       ? hyperfineRound(commands, env, counts.runs)
@@ -67,12 +70,7 @@ function hyperfineRound(
     const report = JSON.parse(readFileSync(file, 'utf8')) as {
       results: { command: string; times: number[] }[];
     };
-    // A command listed more than once (node -e 0 runs beside every path) keeps all of its times.
-    const times = new Map<string, number[]>();
-    for (const { command, times: seconds } of report.results) {
-      times.set(command, [...(times.get(command) ?? []), ...seconds.map((s) => s * 1000)]);
-    }
-    return times;
+    return new Map(report.results.map(({ command, times }) => [command, times.map((s) => s * 1000)]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
