@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { rememberLast } from './remember-last.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -56,18 +57,11 @@ const DAY_SECONDS = 86_400;
 /** `00` to `59`, looked up rather than padded for each event. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
-/** The `dd/MMM/yyyy:` of the last day formatted: a run's events mostly fall on one day. */
-let lastDay = Number.NaN;
-let lastDayText = '';
-
-function requestDay(day: number): string {
-  if (day !== lastDay) {
-    const d = new Date(day * DAY_SECONDS * 1000);
-    lastDayText = `${TWO_DIGITS[d.getUTCDate()]}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:`;
-    lastDay = day;
-  }
-  return lastDayText;
-}
+/** The `dd/MMM/yyyy:` of a day since the epoch, kept for the next call: a run's events mostly share one. */
+const requestDay = rememberLast((day: number): string => {
+  const d = new Date(day * DAY_SECONDS * 1000);
+  return `${TWO_DIGITS[d.getUTCDate()]}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:`;
+});
 
 /** `dd/MMM/yyyy:HH:mm:ss +0000` in UTC, the seconds of `epochMs` (FORMATS §1.1). */
 export function formatRequestTime(epochMs: number): string {
@@ -79,18 +73,12 @@ export function formatRequestTime(epochMs: number): string {
   return `${requestDay(day)}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[inDay % 60]} +0000`;
 }
 
-/** The last second turned into hex, with its text: events a few milliseconds apart share it. */
-let lastSecond = Number.NaN;
-let lastSecondHex = '';
+/** Epoch seconds in hex, kept for the next call: events a few milliseconds apart share a second. */
+const secondsHex = rememberLast((seconds: number): string => seconds.toString(16).padStart(8, '0'));
 
 /** Epoch seconds as the 8 hex digits of an X-Ray trace id's time field (FORMATS §1.2). */
 export function traceTimeHex(epochMs: number): string {
-  const seconds = Math.floor(epochMs / 1000);
-  if (seconds !== lastSecond) {
-    lastSecondHex = seconds.toString(16).padStart(8, '0');
-    lastSecond = seconds;
-  }
-  return lastSecondHex;
+  return secondsHex(Math.floor(epochMs / 1000));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { rememberLast } from '../../core/remember-last.js';
 
 /**
  * Request bodies and the rule each service applies to decide between text and base64
@@ -26,18 +27,14 @@ export function mediaType(contentType: string): string {
 // count is UNCONFIRMED (§10.1), so only the documented list is text.
 const TEXT_TYPES = new Set(['application/json', 'application/javascript', 'application/xml']);
 
-/** The last Content-Type asked about and its answer: a run's events share one, asked about per event. */
-let lastContentType: string | undefined;
-let lastIsText = false;
+/** Asked per event of a run's one Content-Type, so the last answer is kept. */
+const isTextType = rememberLast((contentType: string): boolean => {
+  const type = mediaType(contentType);
+  return type.startsWith('text/') || TEXT_TYPES.has(type);
+});
 
 export function isTextMediaType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  if (contentType !== lastContentType) {
-    const type = mediaType(contentType);
-    lastIsText = type.startsWith('text/') || TEXT_TYPES.has(type);
-    lastContentType = contentType;
-  }
-  return lastIsText;
+  return contentType !== undefined && isTextType(contentType);
 }
 
 /** ALB: base64 when a Content-Encoding is present or the type is not text, missing type included (FORMATS §1.5). */
